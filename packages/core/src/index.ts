@@ -4,3 +4,4 @@
  * @packageDocumentation
  */
 export * from './model/ids';
+export * from './model/types';
