@@ -3,5 +3,4 @@
  * runner and reports. It imports no vendor SDK.
  * @packageDocumentation
  */
-export * from './model/ids';
-export * from './model/types';
+export * from './model/index';
