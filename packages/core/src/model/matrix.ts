@@ -8,7 +8,8 @@ import type { DomainId, ServiceModelId } from './ids';
 import type { Citation, ResponsibilityCell } from './types';
 import { CITE } from './citations';
 
-type Row = Readonly<Record<ServiceModelId, ResponsibilityCell>>;
+/** One row of the baseline matrix: a cell per service model. */
+export type BaselineRow = Readonly<Record<ServiceModelId, ResponsibilityCell>>;
 
 const customer = (rationale: string, ...citations: [Citation, ...Citation[]]): ResponsibilityCell => ({ party: 'customer', rationale, citations });
 const provider = (rationale: string, ...citations: [Citation, ...Citation[]]): ResponsibilityCell => ({ party: 'provider', rationale, citations });
@@ -19,19 +20,19 @@ const withNuance = (cell: ResponsibilityCell, vendorNuance: string): Responsibil
 const ON_PREMISES = customer('On premises the organisation owns the whole stack, from the building to the data.', CITE.azureOnPremises);
 
 /** A row whose cloud columns are all the provider's (the physical layers). */
-const physicalRow = (rationale: string, ...citations: [Citation, ...Citation[]]): Row => {
+const physicalRow = (rationale: string, ...citations: [Citation, ...Citation[]]): BaselineRow => {
   const cell = provider(rationale, ...citations);
   return { 'on-premises': ON_PREMISES, iaas: cell, paas: cell, saas: cell };
 };
 
 /** A row that stays the customer's in every model. */
-const alwaysCustomerRow = (rationale: string, ...citations: [Citation, ...Citation[]]): Row => {
+const alwaysCustomerRow = (rationale: string, ...citations: [Citation, ...Citation[]]): BaselineRow => {
   const cell = customer(rationale, ...citations);
   return { 'on-premises': ON_PREMISES, iaas: cell, paas: cell, saas: cell };
 };
 
 /** The baseline matrix, domain × service model → cell. Complete: every domain has every model. */
-export const BASELINE_MATRIX: Readonly<Record<DomainId, Row>> = {
+export const BASELINE_MATRIX: Readonly<Record<DomainId, BaselineRow>> = {
   'physical-facilities': physicalRow(
     'Every cloud provider secures its own datacenters; customers inherit these physical and environmental controls.',
     CITE.awsInherited, CITE.azureTransfers, CITE.gcpInfrastructure,
