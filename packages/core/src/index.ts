@@ -4,3 +4,12 @@
  * @packageDocumentation
  */
 export * from './model/index';
+export * from './errors';
+export type { JsonValue, JsonObject, JsonPrimitive } from './internal/json';
+export * from './findings/index';
+export * from './checks/index';
+export * from './provider/index';
+export * from './attestations/index';
+export * from './mutes/index';
+export * from './snapshot/index';
+export * from './runner/index';

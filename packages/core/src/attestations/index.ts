@@ -1,0 +1,146 @@
+/**
+ * Attestation files (YAML or JSON): the organisation's record of its organisational measures, and how
+ * an attestation check judges them (missing → manual, expired → fail, valid → pass).
+ * @module
+ */
+import { readFile } from 'node:fs/promises';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { ORGANISATIONAL_MEASURES, ORGANISATIONAL_MEASURE_IDS, type OrganisationalMeasureId } from '../model/measures';
+import { ConfigError } from '../errors';
+import type { Attestation, AttestationSet } from './types';
+
+export type * from './types';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DURATION = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$/;
+
+const attestationEntrySchema = z.strictObject({
+  measure: z.enum(ORGANISATIONAL_MEASURE_IDS as [OrganisationalMeasureId, ...OrganisationalMeasureId[]]),
+  owner: z.string().trim().min(1, 'must name a person or team'),
+  evidence: z.string().trim().min(1, 'must link to the evidence'),
+  done: z.string().regex(ISO_DATE, 'must be an ISO date (YYYY-MM-DD)').refine((d) => !Number.isNaN(Date.parse(d)), 'is not a real date'),
+  validFor: z
+    .string()
+    .regex(DURATION, "must be an ISO 8601 duration such as 'P1Y', 'P6M' or 'P90D'")
+    .refine((d) => d !== 'P', 'must not be empty')
+    .optional(),
+  notes: z.string().optional(),
+});
+
+/**
+ * The zod schema of an attestation file: `{ version: 1, attestations: [...] }`.
+ * @example
+ * ```yaml
+ * version: 1
+ * attestations:
+ *   - measure: incident-response-drills
+ *     owner: Security team <security@example.com>
+ *     evidence: https://wiki.example.com/ir/drill-2025-03
+ *     done: 2025-03-14
+ *     validFor: P1Y
+ * ```
+ */
+export const attestationFileSchema = z.strictObject({
+  version: z.literal(1),
+  attestations: z.array(attestationEntrySchema),
+});
+
+/** Adds an ISO 8601 duration (Y/M/W/D) to an ISO date, in UTC. */
+export function addDuration(date: string, duration: string): string {
+  const match = DURATION.exec(duration);
+  if (!match) throw new RangeError(`Not an ISO 8601 date duration: ${duration}`);
+  const [, years, months, weeks, days] = match;
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCFullYear(d.getUTCFullYear() + Number(years ?? 0), d.getUTCMonth() + Number(months ?? 0));
+  d.setUTCDate(d.getUTCDate() + 7 * Number(weeks ?? 0) + Number(days ?? 0));
+  return d.toISOString().slice(0, 10);
+}
+
+/** Builds an {@link AttestationSet} from validated attestations. */
+export function createAttestationSet(attestations: readonly Attestation[], source?: string): AttestationSet {
+  const latest = new Map<OrganisationalMeasureId, Attestation>();
+  for (const a of attestations) {
+    const previous = latest.get(a.measure);
+    if (!previous || previous.done < a.done) latest.set(a.measure, a);
+  }
+  return {
+    ...(source === undefined ? {} : { source }),
+    get: (measure) => latest.get(measure),
+    all: () => attestations,
+  };
+}
+
+/** An empty set: every attestation check reports `manual`. */
+export const NO_ATTESTATIONS: AttestationSet = createAttestationSet([]);
+
+/**
+ * Validates parsed attestation data. Errors name the file, the entry (index and measure) and the field.
+ * @param data - The parsed YAML or JSON.
+ * @param file - The file name, for error messages.
+ * @throws {@link ConfigError}
+ */
+export function parseAttestations(data: unknown, file: string): AttestationSet {
+  const parsed = attestationFileSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const [first, index, ...rest] = issue.path;
+    let entry: string | undefined;
+    let field: string | undefined = issue.path.map(String).join('.') || undefined;
+    if (first === 'attestations' && typeof index === 'number') {
+      const raw = (data as { attestations?: unknown[] }).attestations?.[index];
+      const measure = typeof raw === 'object' && raw !== null && 'measure' in raw ? String(raw.measure) : undefined;
+      entry = `attestations[${index}]${measure ? ` (${measure})` : ''}`;
+      field = rest.map(String).join('.') || undefined;
+    }
+    throw new ConfigError({ file, ...(entry ? { entry } : {}), ...(field ? { field } : {}) }, issue.message, { cause: parsed.error });
+  }
+  const attestations = parsed.data.attestations.map((a): Attestation => {
+    const validFor = a.validFor ?? `P${ORGANISATIONAL_MEASURES.find((m) => m.id === a.measure)!.defaultValidityDays}D`;
+    return {
+      measure: a.measure,
+      owner: a.owner,
+      evidence: a.evidence,
+      done: a.done,
+      validFor,
+      expires: addDuration(a.done, validFor),
+      ...(a.notes === undefined ? {} : { notes: a.notes }),
+    };
+  });
+  return createAttestationSet(attestations, file);
+}
+
+/** Parses attestation text: JSON when the file name ends in `.json`, YAML otherwise. */
+export function parseAttestationText(text: string, file: string): AttestationSet {
+  let data: unknown;
+  try {
+    data = file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+  } catch (error) {
+    throw new ConfigError({ file }, `cannot be parsed: ${(error as Error).message}`, { cause: error });
+  }
+  return parseAttestations(data, file);
+}
+
+/** Reads and validates an attestation file (YAML or JSON). */
+export async function loadAttestations(file: string): Promise<AttestationSet> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError({ file }, `cannot be read: ${(error as Error).message}`, { cause: error });
+  }
+  return parseAttestationText(text, file);
+}
+
+/** How an attestation stands on a date. */
+export type AttestationState =
+  | { readonly state: 'missing' }
+  | { readonly state: 'expired'; readonly attestation: Attestation }
+  | { readonly state: 'valid'; readonly attestation: Attestation };
+
+/** Judges the attestation of a measure on `now`: missing, expired (on or after `expires`) or valid. */
+export function attestationState(set: AttestationSet, measure: OrganisationalMeasureId, now: Date): AttestationState {
+  const attestation = set.get(measure);
+  if (!attestation) return { state: 'missing' };
+  return now.toISOString().slice(0, 10) >= attestation.expires ? { state: 'expired', attestation } : { state: 'valid', attestation };
+}

@@ -1,0 +1,205 @@
+/**
+ * Typed errors of the check contract, the runner and the config loaders. Each class carries a
+ * `Symbol.for` marker so `isInstance` works across duplicate installs of `@demarc/core` (a provider
+ * package may bring its own copy), where `instanceof` would not.
+ * @module
+ */
+
+const DEMARC_ERROR = Symbol.for('demarc.error');
+const CONFIG_ERROR = Symbol.for('demarc.error.config');
+const PLUGIN_LOAD_ERROR = Symbol.for('demarc.error.plugin-load');
+const COLLECTOR_ERROR = Symbol.for('demarc.error.collector');
+const ACCESS_DENIED_ERROR = Symbol.for('demarc.error.access-denied');
+const TIMEOUT_ERROR = Symbol.for('demarc.error.timeout');
+
+function hasMarker(value: unknown, marker: symbol): boolean {
+  return typeof value === 'object' && value !== null && marker in value;
+}
+
+/**
+ * Base class of every demarc error.
+ * @example
+ * ```ts
+ * if (DemarcError.isInstance(error)) console.error(error.name, error.message);
+ * ```
+ */
+export class DemarcError extends Error {
+  /** Marks instances across duplicate installs of the package. */
+  readonly [DEMARC_ERROR] = true;
+  override name = 'DemarcError';
+
+  /** True for an error from any copy of `@demarc/core`. */
+  static isInstance(value: unknown): value is DemarcError {
+    return hasMarker(value, DEMARC_ERROR);
+  }
+}
+
+/** Where in a file a configuration problem is. */
+export interface ConfigErrorLocation {
+  /** The file (path as given) or a label such as `'<inline config>'`. */
+  readonly file: string;
+  /** The entry, e.g. `'attestations[2] (security-policy)'`, when the file is a list. */
+  readonly entry?: string;
+  /** The field path inside the entry, e.g. `'validFor'`. */
+  readonly field?: string;
+}
+
+/**
+ * A config, attestation or mute file is invalid. The message names the file, the entry and the field
+ * so the user fixes it in one step.
+ */
+export class ConfigError extends DemarcError {
+  readonly [CONFIG_ERROR] = true;
+  override name = 'ConfigError';
+  /** The file. */
+  readonly file: string;
+  /** The entry, if any. */
+  readonly entry: string | undefined;
+  /** The field path, if any. */
+  readonly field: string | undefined;
+
+  /**
+   * @param location - File, entry and field.
+   * @param problem - What is wrong, in a sentence.
+   */
+  constructor(location: ConfigErrorLocation, problem: string, options?: ErrorOptions) {
+    const where = [location.file, location.entry, location.field].filter(Boolean).join(': ');
+    super(`${where}: ${problem}`, options);
+    this.file = location.file;
+    this.entry = location.entry;
+    this.field = location.field;
+  }
+
+  /** True for a `ConfigError` from any copy of `@demarc/core`. */
+  static override isInstance(value: unknown): value is ConfigError {
+    return hasMarker(value, CONFIG_ERROR);
+  }
+}
+
+/** A provider or check pack named in the config could not be loaded or does not implement the contract. */
+export class PluginLoadError extends DemarcError {
+  readonly [PLUGIN_LOAD_ERROR] = true;
+  override name = 'PluginLoadError';
+
+  /**
+   * @param plugin - The package name or path as written in the config.
+   * @param problem - What went wrong.
+   */
+  constructor(
+    readonly plugin: string,
+    problem: string,
+    options?: ErrorOptions,
+  ) {
+    super(`Plugin '${plugin}': ${problem}`, options);
+  }
+
+  /** True for a `PluginLoadError` from any copy of `@demarc/core`. */
+  static override isInstance(value: unknown): value is PluginLoadError {
+    return hasMarker(value, PLUGIN_LOAD_ERROR);
+  }
+}
+
+/**
+ * A collector (one cloud API operation) failed. `retryable` tells throttling and transient faults
+ * from permanent ones.
+ */
+export class CollectorError extends DemarcError {
+  readonly [COLLECTOR_ERROR] = true;
+  override name = 'CollectorError';
+  /** True when trying again later may succeed (throttling, 5xx, network). */
+  readonly retryable: boolean;
+
+  /**
+   * @param operation - The collector operation, e.g. `'iam:ListRoles'`.
+   * @param message - What went wrong.
+   */
+  constructor(
+    readonly operation: string,
+    message: string,
+    options?: ErrorOptions & { retryable?: boolean },
+  ) {
+    super(message, options);
+    this.retryable = options?.retryable ?? false;
+  }
+
+  /** True for a `CollectorError` (or subclass) from any copy of `@demarc/core`. */
+  static override isInstance(value: unknown): value is CollectorError {
+    return hasMarker(value, COLLECTOR_ERROR);
+  }
+}
+
+/**
+ * The credentials may not read what a check needs. A provider converts its vendor's permission error
+ * into this at its boundary; the finding becomes `error` (duty unverified), never `pass`.
+ */
+export class AccessDeniedError extends CollectorError {
+  readonly [ACCESS_DENIED_ERROR] = true;
+  override name = 'AccessDeniedError';
+
+  /** True for an `AccessDeniedError` from any copy of `@demarc/core`. */
+  static override isInstance(value: unknown): value is AccessDeniedError {
+    return hasMarker(value, ACCESS_DENIED_ERROR);
+  }
+}
+
+/** A check or collector did not finish within its time limit. */
+export class TimeoutError extends DemarcError {
+  readonly [TIMEOUT_ERROR] = true;
+  override name = 'TimeoutError';
+
+  /**
+   * @param what - What timed out, e.g. `"check 'aws-s3-public' in scope 123456789012"`.
+   * @param timeoutMs - The limit in milliseconds.
+   */
+  constructor(
+    what: string,
+    readonly timeoutMs: number,
+  ) {
+    super(`${what} timed out after ${timeoutMs} ms`);
+  }
+
+  /** True for a `TimeoutError` from any copy of `@demarc/core`. */
+  static override isInstance(value: unknown): value is TimeoutError {
+    return hasMarker(value, TIMEOUT_ERROR);
+  }
+}
+
+/** The summary of an error that findings, snapshots and reports carry: plain data, no stack. */
+export interface ErrorSummary {
+  /** The error class name, e.g. `'AccessDeniedError'`. */
+  readonly name: string;
+  /** Its message. */
+  readonly message: string;
+  /** For collector errors: whether a retry may succeed. */
+  readonly retryable?: boolean;
+  /** For collector errors: the operation. */
+  readonly operation?: string;
+}
+
+/** Reduces any thrown value to an {@link ErrorSummary}, following `cause` for the message of wrapped errors. */
+export function summarizeError(error: unknown): ErrorSummary {
+  if (error instanceof Error || (typeof error === 'object' && error !== null && 'message' in error)) {
+    const e = error as Error & { retryable?: unknown; operation?: unknown };
+    const causeMessage = e.cause instanceof Error && !String(e.message).includes(e.cause.message) ? ` (cause: ${e.cause.message})` : '';
+    return {
+      name: typeof e.name === 'string' ? e.name : 'Error',
+      message: `${String(e.message)}${causeMessage}`,
+      ...(typeof e.retryable === 'boolean' ? { retryable: e.retryable } : {}),
+      ...(typeof e.operation === 'string' ? { operation: e.operation } : {}),
+    };
+  }
+  return { name: 'Error', message: String(error) };
+}
+
+/** Rebuilds a throwable error from a summary (used when replaying a snapshot that recorded a failure). */
+export function errorFromSummary(summary: ErrorSummary): Error {
+  const options = summary.retryable === undefined ? {} : { retryable: summary.retryable };
+  let error: Error;
+  if (summary.name === 'AccessDeniedError') error = new AccessDeniedError(summary.operation ?? 'unknown', summary.message, options);
+  else if (summary.name === 'CollectorError') error = new CollectorError(summary.operation ?? 'unknown', summary.message, options);
+  else {
+    error = new DemarcError(summary.message);
+    error.name = summary.name;
+  }
+  return error;
+}

@@ -1,0 +1,89 @@
+/**
+ * Loading providers and check packs by package name, as a config file names them. Every failure is a
+ * {@link PluginLoadError} naming the plugin.
+ * @module
+ */
+import { createRequire } from 'node:module';
+import { isAbsolute, resolve as resolvePath } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { PluginLoadError } from '../errors';
+import { validateCheckMeta } from '../checks/define-check';
+import type { AnyCheck } from '../checks/types';
+import { validateProvider } from './define-provider';
+import type { ProviderV1 } from './types';
+
+/** Imports a module by specifier; injectable for tests and bundlers. */
+export type ModuleImporter = (specifier: string) => Promise<unknown>;
+
+/** Options of the loaders. */
+export interface LoadPluginOptions {
+  /** Directory package names resolve from (the config file's); default `process.cwd()`. */
+  readonly cwd?: string;
+  /** Replaces the default resolve-then-`import()`. */
+  readonly importer?: ModuleImporter;
+}
+
+function defaultImporter(cwd: string): ModuleImporter {
+  return async (specifier) => {
+    let target: string;
+    if (specifier.startsWith('.') || isAbsolute(specifier)) target = pathToFileURL(resolvePath(cwd, specifier)).href;
+    else {
+      // Resolve from the config's directory, not from @demarc/core's own location, so a project's
+      // own node_modules is searched.
+      const require = createRequire(resolvePath(cwd, 'package.json'));
+      target = pathToFileURL(require.resolve(specifier)).href;
+    }
+    return import(target);
+  };
+}
+
+async function importPlugin(name: string, options: LoadPluginOptions): Promise<Record<string, unknown>> {
+  const importer = options.importer ?? defaultImporter(options.cwd ?? process.cwd());
+  try {
+    const module = await importer(name);
+    if (typeof module !== 'object' || module === null) throw new TypeError('the module has no exports');
+    return module as Record<string, unknown>;
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    const hint = code === 'MODULE_NOT_FOUND' || code === 'ERR_MODULE_NOT_FOUND' ? ` Is it installed? Try: npm install ${name}` : '';
+    throw new PluginLoadError(name, `cannot be imported: ${(error as Error).message}.${hint}`, { cause: error });
+  }
+}
+
+function isProviderLike(value: unknown): value is ProviderV1 {
+  return typeof value === 'object' && value !== null && 'specificationVersion' in value && 'discoverScopes' in value;
+}
+
+/**
+ * Loads a provider package: its default export, or a named `provider` export, must be a {@link ProviderV1}.
+ * @throws {@link PluginLoadError} naming the package and what is wrong.
+ */
+export async function loadProvider(name: string, options: LoadPluginOptions = {}): Promise<ProviderV1> {
+  const module = await importPlugin(name, options);
+  const candidate = [module.default, module.provider].find(isProviderLike);
+  if (!candidate) {
+    throw new PluginLoadError(name, "exports no provider: expected a default export (or an export named 'provider') made with defineProvider()");
+  }
+  const problems = validateProvider(candidate);
+  if (problems.length > 0) throw new PluginLoadError(name, `does not implement the provider contract: ${problems.join('; ')}`);
+  return candidate;
+}
+
+/**
+ * Loads a check pack: an export named `checks` (or a default export) that is an array of checks.
+ * @throws {@link PluginLoadError} naming the package and the bad check.
+ */
+export async function loadCheckPack(name: string, options: LoadPluginOptions = {}): Promise<readonly AnyCheck[]> {
+  const module = await importPlugin(name, options);
+  const checks = [module.checks, module.default].find(Array.isArray) as unknown[] | undefined;
+  if (!checks) throw new PluginLoadError(name, "exports no checks: expected an array exported as 'checks' or as the default export");
+  checks.forEach((check, index) => {
+    const c = check as Partial<AnyCheck> | null;
+    if (typeof c !== 'object' || c === null || c.specificationVersion !== 'v1' || typeof c.run !== 'function' || !c.meta) {
+      throw new PluginLoadError(name, `checks[${index}] is not a check made with defineCheck()`);
+    }
+    const problems = validateCheckMeta(c.meta);
+    if (problems.length > 0) throw new PluginLoadError(name, `check '${c.meta.id}' is invalid: ${problems.join('; ')}`);
+  });
+  return checks as AnyCheck[];
+}

@@ -1,0 +1,73 @@
+/**
+ * The provider contract, version 1: what a provider package (`@demarc/aws`, a third party's)
+ * implements.
+ * @module
+ */
+import type { ServiceCatalogEntry } from '../model/types';
+import type { ProviderManagedMark, ResourceRef } from '../findings/types';
+import type { AnyCheck } from '../checks/types';
+
+/** An account, project or subscription: the unit the runner checks. */
+export interface ScopeInfo {
+  /** Stable id: AWS account id, Google project id, Azure subscription id. */
+  readonly id: string;
+  /** Its kind, e.g. `'account'`, `'project'`, `'subscription'`, `'organization'`. */
+  readonly kind: string;
+  /** Display name. */
+  readonly name?: string;
+  /** Regions or locations enabled in it, when the provider knows them. */
+  readonly regions?: readonly string[];
+  /** The organization / tenant it belongs to. */
+  readonly organization?: string;
+}
+
+/** What a collector gets besides its parameters. */
+export interface CollectorContext {
+  /** Aborted when the scan is aborted; pass it to the vendor SDK call. */
+  readonly signal: AbortSignal;
+}
+
+/**
+ * One cloud API operation (list or describe), as a function of the scope and JSON parameters. It
+ * returns JSON-serializable data (a snapshot stores it) and throws {@link AccessDeniedError} /
+ * {@link CollectorError} converted from the vendor's errors.
+ */
+export type Collector = (
+  scope: ScopeInfo,
+  params: Readonly<Record<string, unknown>>,
+  context: CollectorContext,
+) => Promise<unknown>;
+
+/** What scope discovery gets. */
+export interface DiscoveryContext {
+  /** Aborted when the scan is aborted. */
+  readonly signal: AbortSignal;
+}
+
+/** The provider contract, version 1. */
+export interface ProviderV1 {
+  /** The contract version. */
+  readonly specificationVersion: 'v1';
+  /** Provider id, e.g. `'aws'`; lowercase. */
+  readonly id: string;
+  /** Display name. */
+  readonly name: string;
+  /** The vendor's own framing of the shared responsibility model (contributed by the provider issues). */
+  readonly framing?: object;
+  /** The service catalog: each vendor service with its model, overrides and resource types. */
+  readonly catalog: readonly ServiceCatalogEntry[];
+  /** Lists the scopes to check (accounts / projects / subscriptions). */
+  discoverScopes(context: DiscoveryContext): AsyncIterable<ScopeInfo> | Iterable<ScopeInfo>;
+  /** Collectors by operation name, e.g. `'iam:ListRoles'`. */
+  readonly collectors: Readonly<Record<string, Collector>>;
+  /** The provider's checks. */
+  readonly checks: readonly AnyCheck[];
+  /** Maps a native resource type to its catalog service. */
+  classify(resourceType: string): ServiceCatalogEntry | undefined;
+  /**
+   * Says whether the provider manages a resource the customer cannot change (service-linked roles,
+   * vendor-managed keys, service agents, a trail owned by the organization). A `fail` on such a
+   * resource is reported as `provider-managed` with the reason.
+   */
+  isProviderManaged?(resource: ResourceRef): ProviderManagedMark | undefined;
+}

@@ -1,0 +1,6 @@
+/**
+ * The runner: `scan()` and its collector cache.
+ * @module
+ */
+export * from './scan';
+export type { RequestStats } from './collector-cache';
