@@ -1,2 +1,11 @@
-/** @packageDocumentation placeholder */
-export {};
+/**
+ * `@demarc/gcp`: Google Cloud for demarc. Google's framing of the shared responsibility model
+ * (*shared responsibility and shared fate*) as typed, cited data with a lossless translation to the
+ * normalized model, a service catalog that classifies Cloud Asset types and full resource names, and
+ * the client layer for scans. Importing this package never loads the Google Cloud SDK; it is loaded
+ * only when a scan needs it.
+ * @packageDocumentation
+ */
+export * from './sources';
+export * from './framing';
+export * from './translation';
