@@ -1,0 +1,73 @@
+/**
+ * The `demarc` program: argument parsing (commander), output conventions and exit codes.
+ * @module
+ */
+import { Command, CommanderError } from 'commander';
+import { CliError, EXIT } from './errors';
+import { palette, processIo, wantsColor, type Io } from './output';
+import { runExplain } from './commands/explain';
+import { runMatrix } from './commands/matrix';
+
+/** The CLI's version, reported by `--version`. */
+export const CLI_VERSION = '0.1.0';
+
+/**
+ * Runs the CLI with `argv` (without the node and script entries) and returns the exit code:
+ * 0 ok, 1 findings at or above `--fail-on`, 2 usage or runtime error.
+ *
+ * @example
+ * ```ts
+ * const code = await runCli(['matrix', 'aws', 'lambda', '--json']);
+ * ```
+ */
+export async function runCli(argv: readonly string[], io: Io = processIo()): Promise<number> {
+  const colours = palette(wantsColor(io.stdout, io.env));
+  const errColours = palette(wantsColor(io.stderr, io.env));
+  let exitCode: number = EXIT.ok;
+  const print = (text: string) => void io.stdout.write(text);
+
+  const program = new Command()
+    .name('demarc')
+    .description('The cloud shared responsibility model, as typed, cited data that code can check.')
+    .version(CLI_VERSION)
+    .showHelpAfterError('(run `demarc --help` for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) });
+
+  program
+    .command('matrix')
+    .description('Show the responsibility matrix: normalized, or in a vendor\'s own framing, or for one service.')
+    .argument('[vendor]', 'aws, gcp or azure')
+    .argument('[service]', 'a service id from that vendor\'s catalog, e.g. lambda')
+    .option('--json', 'print JSON for machines')
+    .action(async (vendor: string | undefined, service: string | undefined, options: { json?: boolean }) => {
+      print(await runMatrix(vendor, service, { json: options.json === true }, colours));
+    });
+
+  program
+    .command('explain')
+    .description('Explain who owns a domain, check or service, why (with sources), and which checks cover it.')
+    .argument('<subject>', 'a domain id (e.g. accounts-access), a check id, or a service id (e.g. lambda or aws:lambda)')
+    .option('--json', 'print JSON for machines')
+    .action(async (subject: string, options: { json?: boolean }) => {
+      print(await runExplain(subject, { json: options.json === true }, colours));
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version exit through here with code 0.
+      exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.error;
+    } else if (error instanceof CliError) {
+      io.stderr.write(`${errColours.red('error:')} ${error.message}\n${error.hint}\n`);
+      exitCode = EXIT.error;
+    } else {
+      const message = error instanceof Error ? error.message : String(error);
+      io.stderr.write(`${errColours.red('error:')} ${message}\nRe-run with DEMARC_DEBUG=1 for the stack trace, and report it if it looks like a bug.\n`);
+      if (io.env.DEMARC_DEBUG && error instanceof Error) io.stderr.write(`${error.stack}\n`);
+      exitCode = EXIT.error;
+    }
+  }
+  return exitCode;
+}
