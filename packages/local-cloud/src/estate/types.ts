@@ -1,0 +1,470 @@
+/**
+ * The typed description of everything the local cloud serves. An estate is plain data: the servers
+ * index it once at start and never change it (the local cloud is read-only by design).
+ *
+ * Ids are realistic but obviously fake (AWS account ids such as `111111111111`, `example.com`
+ * domains, GUIDs such as `11111111-1111-1111-1111-111111111111`).
+ *
+ * @module
+ */
+
+/** An ISO-8601 timestamp, e.g. `2024-01-31T12:00:00Z`. */
+export type IsoTimestamp = string;
+
+/** The complete contents of the local cloud, one optional part per vendor. */
+export interface Estate {
+  /** AWS: one organization and its member accounts. */
+  readonly aws?: AwsEstate;
+  /** Google Cloud: organizations, folders and projects (Resource Manager v3). */
+  readonly gcp?: GcpEstate;
+  /** Azure: one tenant's subscriptions, resource groups and resources (Resource Manager). */
+  readonly azure?: AzureEstate;
+}
+
+// ---------------------------------------------------------------------------------------------
+// AWS
+// ---------------------------------------------------------------------------------------------
+
+/** An AWS Organizations estate: the organization, its OUs, policies and accounts. */
+export interface AwsEstate {
+  /** The organization itself. */
+  readonly organization: AwsOrganization;
+  /** Every organizational unit; the tree is given by each unit's `parentId`. */
+  readonly organizationalUnits: readonly AwsOrganizationalUnit[];
+  /** Organization policies (service control policies, tag policies...) and what they are attached to. */
+  readonly policies: readonly AwsOrgPolicy[];
+  /** Every account, the management account included. */
+  readonly accounts: readonly AwsAccount[];
+}
+
+/** The organization: see `DescribeOrganization` in the Organizations API reference. */
+export interface AwsOrganization {
+  /** Organization id, `o-` followed by 10–32 lowercase letters or digits. */
+  readonly id: string;
+  /** The management account (it must be one of {@link AwsEstate.accounts}). */
+  readonly managementAccountId: string;
+  /** `ALL` or `CONSOLIDATED_BILLING`. */
+  readonly featureSet: 'ALL' | 'CONSOLIDATED_BILLING';
+  /** The root id, `r-` followed by 4–32 lowercase letters or digits. */
+  readonly rootId: string;
+  /** Policy types enabled on the root. */
+  readonly enabledPolicyTypes: readonly AwsPolicyType[];
+  /** Service principals with trusted access (`ListAWSServiceAccessForOrganization`). */
+  readonly enabledServicePrincipals: readonly string[];
+  /** Delegated administrators (`ListDelegatedAdministrators`). */
+  readonly delegatedAdministrators: readonly { readonly accountId: string; readonly servicePrincipal: string }[];
+}
+
+/** The organization policy types. */
+export type AwsPolicyType =
+  | 'SERVICE_CONTROL_POLICY'
+  | 'RESOURCE_CONTROL_POLICY'
+  | 'TAG_POLICY'
+  | 'BACKUP_POLICY'
+  | 'AISERVICES_OPT_OUT_POLICY';
+
+/** An organizational unit. */
+export interface AwsOrganizationalUnit {
+  /** `ou-` + root suffix + `-` + 8–32 characters. */
+  readonly id: string;
+  /** Display name. */
+  readonly name: string;
+  /** The root id or another OU's id. */
+  readonly parentId: string;
+}
+
+/** An organization policy and its attachments. */
+export interface AwsOrgPolicy {
+  /** `p-` followed by 8–128 characters; AWS-managed ones look like `p-FullAWSAccess`. */
+  readonly id: string;
+  /** Display name. */
+  readonly name: string;
+  /** Free text. */
+  readonly description: string;
+  /** Policy type. */
+  readonly type: AwsPolicyType;
+  /** Whether AWS manages it (e.g. `FullAWSAccess`). */
+  readonly awsManaged: boolean;
+  /** The policy document (JSON text, as AWS stores it). */
+  readonly content: string;
+  /** Root, OU or account ids the policy is attached to. */
+  readonly targets: readonly string[];
+}
+
+/** One AWS account and what the per-account APIs (STS, IAM, S3 Control, EC2, CloudTrail) answer for it. */
+export interface AwsAccount {
+  /** 12-digit account id. */
+  readonly id: string;
+  /** Display name. */
+  readonly name: string;
+  /** Root user email. */
+  readonly email: string;
+  /** `ACTIVE`, `SUSPENDED` or `PENDING_CLOSURE` (as in `ListAccounts`). */
+  readonly status: 'ACTIVE' | 'SUSPENDED' | 'PENDING_CLOSURE';
+  /** The root id or the OU the account sits in. */
+  readonly parentId: string;
+  /** How the account joined. */
+  readonly joinedMethod: 'INVITED' | 'CREATED';
+  /** When it joined. */
+  readonly joinedTimestamp: IsoTimestamp;
+  /**
+   * Whether `sts:AssumeRole` into this account succeeds. `false` answers `AccessDenied`, as when the
+   * audit role is missing or its trust policy does not name the caller. Default `true`; a suspended
+   * account is never assumable.
+   */
+  readonly roleAssumable?: boolean;
+  /** IAM contents. Default: no users, no roles, root without MFA. */
+  readonly iam?: AwsIam;
+  /** The account-level S3 Block Public Access settings; absent answers `NoSuchPublicAccessBlockConfiguration`. */
+  readonly s3PublicAccessBlock?: AwsPublicAccessBlock;
+  /** Per-region EC2 data, keyed by region name (`us-east-1`). Regions not listed are empty, encryption off. */
+  readonly regions?: Readonly<Record<string, AwsRegionalEstate>>;
+  /** CloudTrail trails visible from this account (organization trails included). */
+  readonly trails?: readonly AwsTrail[];
+}
+
+/** IAM contents of one account. */
+export interface AwsIam {
+  /** Whether the root user has MFA (`GetAccountSummary` `AccountMFAEnabled`). */
+  readonly rootMfaEnabled: boolean;
+  /** Whether the root user has access keys (`AccountAccessKeysPresent`). */
+  readonly rootAccessKeysPresent: boolean;
+  /** IAM users. */
+  readonly users: readonly AwsIamUser[];
+  /** IAM roles. */
+  readonly roles: readonly AwsIamRole[];
+}
+
+/** An IAM user. */
+export interface AwsIamUser {
+  /** User name. */
+  readonly name: string;
+  /** Path, default `/`. */
+  readonly path?: string;
+  /** Creation time. */
+  readonly createDate: IsoTimestamp;
+  /** Last console sign-in, if any. */
+  readonly passwordLastUsed?: IsoTimestamp;
+  /** Serial numbers (ARNs) of MFA devices. */
+  readonly mfaDevices: readonly string[];
+  /** Access keys. */
+  readonly accessKeys: readonly AwsAccessKey[];
+}
+
+/** An IAM access key (the id only: there is never a secret in an estate). */
+export interface AwsAccessKey {
+  /** `AKIA...`, obviously fake. */
+  readonly id: string;
+  /** `Active` or `Inactive`. */
+  readonly status: 'Active' | 'Inactive';
+  /** Creation time. */
+  readonly createDate: IsoTimestamp;
+  /** Last use, absent when never used. */
+  readonly lastUsed?: { readonly date: IsoTimestamp; readonly service: string; readonly region: string };
+}
+
+/** An IAM role. */
+export interface AwsIamRole {
+  /** Role name. */
+  readonly name: string;
+  /** Path, e.g. `/` or `/aws-service-role/ec2.amazonaws.com/`. */
+  readonly path: string;
+  /** Creation time. */
+  readonly createDate: IsoTimestamp;
+  /** Trust policy (a JSON document). */
+  readonly assumeRolePolicyDocument: string;
+  /** Description. */
+  readonly description?: string;
+}
+
+/** Account-level S3 Block Public Access. */
+export interface AwsPublicAccessBlock {
+  /** BlockPublicAcls. */
+  readonly blockPublicAcls: boolean;
+  /** IgnorePublicAcls. */
+  readonly ignorePublicAcls: boolean;
+  /** BlockPublicPolicy. */
+  readonly blockPublicPolicy: boolean;
+  /** RestrictPublicBuckets. */
+  readonly restrictPublicBuckets: boolean;
+}
+
+/** EC2 data of one region of one account. */
+export interface AwsRegionalEstate {
+  /** `GetEbsEncryptionByDefault`. */
+  readonly ebsEncryptionByDefault: boolean;
+  /** Security groups. */
+  readonly securityGroups: readonly AwsSecurityGroup[];
+}
+
+/** An EC2 security group. */
+export interface AwsSecurityGroup {
+  /** `sg-` + hex. */
+  readonly id: string;
+  /** Group name. */
+  readonly name: string;
+  /** Description. */
+  readonly description: string;
+  /** VPC id. */
+  readonly vpcId: string;
+  /** Inbound rules. */
+  readonly ingress: readonly AwsIpPermission[];
+  /** Outbound rules; default: all traffic to 0.0.0.0/0. */
+  readonly egress?: readonly AwsIpPermission[];
+}
+
+/** One security group rule. */
+export interface AwsIpPermission {
+  /** `tcp`, `udp`, `icmp` or `-1` (all). */
+  readonly protocol: string;
+  /** First port (absent for `-1`). */
+  readonly fromPort?: number;
+  /** Last port. */
+  readonly toPort?: number;
+  /** IPv4 CIDRs. */
+  readonly cidrs?: readonly string[];
+  /** IPv6 CIDRs. */
+  readonly ipv6Cidrs?: readonly string[];
+}
+
+/** A CloudTrail trail. */
+export interface AwsTrail {
+  /** Trail name. */
+  readonly name: string;
+  /** Region the trail lives in. */
+  readonly homeRegion: string;
+  /** Destination bucket. */
+  readonly s3BucketName: string;
+  /** IsMultiRegionTrail. */
+  readonly multiRegion: boolean;
+  /** IsOrganizationTrail. */
+  readonly organizationTrail: boolean;
+  /** IncludeGlobalServiceEvents. */
+  readonly includeGlobalServiceEvents: boolean;
+  /** LogFileValidationEnabled. */
+  readonly logFileValidation: boolean;
+  /** KMS key ARN, if encrypted with a CMK. */
+  readonly kmsKeyId?: string;
+  /** `GetTrailStatus` `IsLogging`. */
+  readonly isLogging: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Google Cloud
+// ---------------------------------------------------------------------------------------------
+
+/** A Google Cloud estate (Resource Manager v3). */
+export interface GcpEstate {
+  /** Organizations (usually one). */
+  readonly organizations: readonly GcpOrganization[];
+  /** Folders; the tree is given by each folder's `parent`. */
+  readonly folders: readonly GcpFolder[];
+  /** Projects. */
+  readonly projects: readonly GcpProject[];
+}
+
+/** Resource lifecycle state in Resource Manager v3. */
+export type GcpState = 'ACTIVE' | 'DELETE_REQUESTED';
+
+/** A Google Cloud organization. */
+export interface GcpOrganization {
+  /** Numeric id (the resource name is `organizations/{id}`). */
+  readonly id: string;
+  /** The domain, e.g. `example.com`. */
+  readonly displayName: string;
+  /** Workspace customer id, e.g. `C0xxxxxxx`. */
+  readonly directoryCustomerId: string;
+  /** Creation time. */
+  readonly createTime: IsoTimestamp;
+  /** IAM policy. */
+  readonly iamPolicy?: GcpIamPolicy;
+}
+
+/** A Google Cloud folder. */
+export interface GcpFolder {
+  /** Numeric id (`folders/{id}`). */
+  readonly id: string;
+  /** `organizations/{id}` or `folders/{id}`. */
+  readonly parent: string;
+  /** Display name. */
+  readonly displayName: string;
+  /** Default `ACTIVE`. */
+  readonly state?: GcpState;
+  /** Creation time. */
+  readonly createTime: IsoTimestamp;
+  /** IAM policy. */
+  readonly iamPolicy?: GcpIamPolicy;
+}
+
+/** A Google Cloud project. */
+export interface GcpProject {
+  /** The project id (`my-project-123`). */
+  readonly projectId: string;
+  /** The project number (the resource name is `projects/{number}`). */
+  readonly number: string;
+  /** `organizations/{id}` or `folders/{id}`. */
+  readonly parent: string;
+  /** Display name. */
+  readonly displayName: string;
+  /** Default `ACTIVE`. */
+  readonly state?: GcpState;
+  /** Labels. */
+  readonly labels?: Readonly<Record<string, string>>;
+  /** Creation time. */
+  readonly createTime: IsoTimestamp;
+  /** IAM policy. */
+  readonly iamPolicy?: GcpIamPolicy;
+  /** When `true`, every call about this project answers `403 PERMISSION_DENIED`. */
+  readonly accessDenied?: boolean;
+}
+
+/** An IAM policy, as `getIamPolicy` returns it. */
+export interface GcpIamPolicy {
+  /** Role bindings. */
+  readonly bindings: readonly GcpBinding[];
+  /** Data Access audit log configuration. */
+  readonly auditConfigs?: readonly GcpAuditConfig[];
+}
+
+/** One role binding. */
+export interface GcpBinding {
+  /** `roles/owner`, `roles/viewer`... */
+  readonly role: string;
+  /** `user:`, `group:`, `serviceAccount:`, `domain:`, `allUsers`, `deleted:user:...?uid=...`. */
+  readonly members: readonly string[];
+  /** IAM condition (e.g. an expiry `request.time < timestamp("2024-01-01T00:00:00Z")`). */
+  readonly condition?: { readonly title: string; readonly description?: string; readonly expression: string };
+}
+
+/** An audit configuration for one service (`allServices` for all). */
+export interface GcpAuditConfig {
+  /** Service name or `allServices`. */
+  readonly service: string;
+  /** Log types enabled and their exemptions. */
+  readonly auditLogConfigs: readonly {
+    readonly logType: 'ADMIN_READ' | 'DATA_WRITE' | 'DATA_READ';
+    readonly exemptedMembers?: readonly string[];
+  }[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Azure
+// ---------------------------------------------------------------------------------------------
+
+/** An Azure estate: one tenant. */
+export interface AzureEstate {
+  /** Tenant id (a GUID). */
+  readonly tenantId: string;
+  /** Management groups (informational: the tree subscriptions sit in). */
+  readonly managementGroups?: readonly AzureManagementGroup[];
+  /** Subscriptions. */
+  readonly subscriptions: readonly AzureSubscription[];
+}
+
+/** A management group. */
+export interface AzureManagementGroup {
+  /** Group name (id segment). */
+  readonly name: string;
+  /** Display name. */
+  readonly displayName: string;
+  /** Parent group name; absent for the tenant root group. */
+  readonly parent?: string;
+}
+
+/** An Azure subscription and everything in it. */
+export interface AzureSubscription {
+  /** Subscription GUID. */
+  readonly id: string;
+  /** Display name. */
+  readonly displayName: string;
+  /** Subscription state. */
+  readonly state: 'Enabled' | 'Warned' | 'PastDue' | 'Disabled' | 'Deleted';
+  /** Management group the subscription sits in (informational). */
+  readonly managementGroup?: string;
+  /** Subscription tags. */
+  readonly tags?: Readonly<Record<string, string>>;
+  /** When `true`, every call under `/subscriptions/{id}/...` answers `403 AuthorizationFailed`. */
+  readonly accessDenied?: boolean;
+  /** Resource groups. */
+  readonly resourceGroups: readonly AzureResourceGroup[];
+  /** Role assignments at subscription scope or below. */
+  readonly roleAssignments?: readonly AzureRoleAssignment[];
+  /** Management locks at subscription scope (resource-group locks sit on the group). */
+  readonly locks?: readonly AzureLock[];
+  /** Diagnostic settings of the subscription's activity log. */
+  readonly activityLogDiagnosticSettings?: readonly AzureDiagnosticSetting[];
+}
+
+/** A resource group. */
+export interface AzureResourceGroup {
+  /** Name. */
+  readonly name: string;
+  /** Location. */
+  readonly location: string;
+  /** Tags. */
+  readonly tags?: Readonly<Record<string, string>>;
+  /** Resource id of the managing resource (e.g. an AKS cluster for its `MC_` group). */
+  readonly managedBy?: string;
+  /** Resources in the group. */
+  readonly resources: readonly AzureResource[];
+  /** Locks on the group. */
+  readonly locks?: readonly AzureLock[];
+}
+
+/** An ARM resource. */
+export interface AzureResource {
+  /** Name. */
+  readonly name: string;
+  /** Type, e.g. `Microsoft.Storage/storageAccounts`. */
+  readonly type: string;
+  /** Location. */
+  readonly location: string;
+  /** Kind, e.g. `StorageV2`. */
+  readonly kind?: string;
+  /** Resource id of the managing resource. */
+  readonly managedBy?: string;
+  /** Tags. */
+  readonly tags?: Readonly<Record<string, string>>;
+  /** SKU. */
+  readonly sku?: { readonly name: string; readonly tier?: string };
+  /** Resource-type-specific properties (e.g. `allowBlobPublicAccess`, `enablePurgeProtection`, `securityRules`). */
+  readonly properties?: Readonly<Record<string, unknown>>;
+}
+
+/** A role assignment. */
+export interface AzureRoleAssignment {
+  /** Assignment GUID. */
+  readonly id: string;
+  /** Scope: `/subscriptions/{id}`, a resource group id or a resource id. Default: the subscription. */
+  readonly scope?: string;
+  /** Role definition GUID (built-ins: Owner `8e3af657-a8ff-443c-a75c-2fe8c4bcb635`, ...). */
+  readonly roleDefinitionId: string;
+  /** Principal object id. */
+  readonly principalId: string;
+  /** Principal type. */
+  readonly principalType: 'User' | 'Group' | 'ServicePrincipal' | 'ForeignGroup' | 'Device';
+  /** Optional ABAC condition. */
+  readonly condition?: string;
+}
+
+/** A management lock. */
+export interface AzureLock {
+  /** Lock name. */
+  readonly name: string;
+  /** Level. */
+  readonly level: 'CanNotDelete' | 'ReadOnly';
+  /** Notes. */
+  readonly notes?: string;
+}
+
+/** A diagnostic setting of the activity log. */
+export interface AzureDiagnosticSetting {
+  /** Setting name. */
+  readonly name: string;
+  /** Log Analytics workspace resource id. */
+  readonly workspaceId?: string;
+  /** Storage account resource id. */
+  readonly storageAccountId?: string;
+  /** Categories and whether each is enabled (Administrative, Security, Policy, ...). */
+  readonly logs: readonly { readonly category: string; readonly enabled: boolean }[];
+}

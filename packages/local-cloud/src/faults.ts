@@ -1,0 +1,203 @@
+/**
+ * Faults, limits and counters shared by the three vendor servers. Each server asks
+ * {@link FaultEngine.decide} once per request and renders the decision in its own vendor's shape:
+ * the engine knows nothing about wire formats.
+ *
+ * @module
+ */
+
+/** The three vendors. */
+export type Vendor = 'aws' | 'gcp' | 'azure';
+
+/**
+ * One fault rule. A request matches when vendor, operation and scope all match (an absent field
+ * matches everything). Every matching rule applies: latencies add up; the first error wins.
+ *
+ * Operation names are the ones counted by {@link RequestCounters}: AWS `service:Action`
+ * (`organizations:ListAccounts`, `iam:ListUsers`), Google `collection.method`
+ * (`projects.search`, `projects.getIamPolicy`), Azure `group.operation` (`resources.list`,
+ * `resourceGroups.list`, `subscriptions.list`).
+ */
+export interface FaultRule {
+  /** Vendor; absent matches all three. */
+  readonly vendor?: Vendor;
+  /** Operation name, or a pattern tested against it; `*` or absent matches all. */
+  readonly operation?: string | RegExp;
+  /**
+   * Scope: AWS account id, Google resource name (`projects/my-project`, `folders/123`,
+   * `organizations/123`), Azure subscription id. Absent matches all.
+   */
+  readonly scope?: string | RegExp;
+  /** Delay before answering, in milliseconds. */
+  readonly latencyMs?: number;
+  /**
+   * A token bucket: `burst` requests at once, refilled at `perSecond`. A request finding the bucket
+   * empty is answered with the vendor's own throttling error.
+   */
+  readonly rateLimit?: { readonly burst: number; readonly perSecond: number };
+  /** Answer with the vendor's throttling error (deterministic; combine with `times`). */
+  readonly throttle?: boolean;
+  /** Answer with this server error. */
+  readonly serverError?: 500 | 502 | 503 | 504;
+  /** Answer with the vendor's access-denied error. */
+  readonly accessDenied?: boolean;
+  /** Never answer (the client's own timeout or abort ends the request). */
+  readonly timeout?: boolean;
+  /** Apply `throttle`, `serverError`, `accessDenied` or `timeout` to the first N matching requests only. */
+  readonly times?: number;
+  /** `Retry-After` seconds sent with throttling answers (Azure always sends one; default 0). */
+  readonly retryAfterSeconds?: number;
+}
+
+/** What a server must do with a request before serving it. */
+export type FaultDecision =
+  | { readonly kind: 'serve'; readonly latencyMs: number }
+  | { readonly kind: 'throttle'; readonly latencyMs: number; readonly retryAfterSeconds: number }
+  | { readonly kind: 'serverError'; readonly latencyMs: number; readonly status: 500 | 502 | 503 | 504 }
+  | { readonly kind: 'accessDenied'; readonly latencyMs: number }
+  | { readonly kind: 'timeout'; readonly latencyMs: number };
+
+/** A refused write, recorded so a test can assert that a scan made none. */
+export interface WriteAttempt {
+  /** Vendor. */
+  readonly vendor: Vendor;
+  /** Operation name (e.g. `organizations:CreateAccount`, `projects.setIamPolicy`, `PUT`). */
+  readonly operation: string;
+  /** HTTP method and path of the request. */
+  readonly request: string;
+  /** Scope, when known. */
+  readonly scope?: string;
+}
+
+/** Per-operation counters, readable by tests and benchmarks. */
+export class RequestCounters {
+  readonly #requests = new Map<string, number>();
+  readonly #outcomes = new Map<string, number>();
+  readonly #writes: WriteAttempt[] = [];
+
+  /** Counts one request. @internal */
+  record(vendor: Vendor, operation: string, outcome: FaultDecision['kind'] | 'write'): void {
+    const key = `${vendor}:${operation}`;
+    this.#requests.set(key, (this.#requests.get(key) ?? 0) + 1);
+    if (outcome !== 'serve') {
+      const k = `${key}:${outcome}`;
+      this.#outcomes.set(k, (this.#outcomes.get(k) ?? 0) + 1);
+    }
+  }
+
+  /** Records a refused write. @internal */
+  recordWrite(attempt: WriteAttempt): void {
+    this.#writes.push(attempt);
+  }
+
+  /** Requests received for one operation (all outcomes), e.g. `count('aws', 'organizations:ListAccounts')`. */
+  count(vendor: Vendor, operation: string): number {
+    return this.#requests.get(`${vendor}:${operation}`) ?? 0;
+  }
+
+  /** Requests for one operation answered with a fault (`throttle`, `serverError`, `accessDenied`, `timeout`) or refused as a `write`. */
+  outcomes(vendor: Vendor, operation: string, outcome: Exclude<FaultDecision['kind'], 'serve'> | 'write'): number {
+    return this.#outcomes.get(`${vendor}:${operation}:${outcome}`) ?? 0;
+  }
+
+  /** Total requests, optionally for one vendor. */
+  total(vendor?: Vendor): number {
+    let n = 0;
+    for (const [k, v] of this.#requests) if (!vendor || k.startsWith(`${vendor}:`)) n += v;
+    return n;
+  }
+
+  /** A copy of all counters, keyed `vendor:operation`. */
+  snapshot(): Record<string, number> {
+    return Object.fromEntries([...this.#requests].sort(([a], [b]) => a.localeCompare(b)));
+  }
+
+  /** Every refused write so far. */
+  get writes(): readonly WriteAttempt[] {
+    return [...this.#writes];
+  }
+
+  /** Clears all counters and the write log. */
+  reset(): void {
+    this.#requests.clear();
+    this.#outcomes.clear();
+    this.#writes.length = 0;
+  }
+}
+
+interface RuleState {
+  readonly rule: FaultRule;
+  hits: number;
+  tokens: number;
+  last: number;
+}
+
+const matches = (pattern: string | RegExp | undefined, value: string | undefined): boolean => {
+  if (pattern === undefined || pattern === '*') return true;
+  if (value === undefined) return false;
+  return typeof pattern === 'string' ? pattern === value : pattern.test(value);
+};
+
+/** The rule set, changeable while the cloud runs (tests add a fault, run a scan, clear it). */
+export class FaultEngine {
+  #rules: RuleState[] = [];
+
+  /** @param rules the initial rules. */
+  constructor(rules: readonly FaultRule[] = []) {
+    this.set(rules);
+  }
+
+  /** Replaces every rule (and resets hit counts and token buckets). */
+  set(rules: readonly FaultRule[]): void {
+    this.#rules = rules.map((rule) => this.#state(rule));
+  }
+
+  /** Adds one rule; returns a function that removes it. */
+  add(rule: FaultRule): () => void {
+    const state = this.#state(rule);
+    this.#rules.push(state);
+    return () => {
+      this.#rules = this.#rules.filter((s) => s !== state);
+    };
+  }
+
+  /** Removes every rule. */
+  clear(): void {
+    this.#rules = [];
+  }
+
+  #state(rule: FaultRule): RuleState {
+    return { rule, hits: 0, tokens: rule.rateLimit?.burst ?? 0, last: Date.now() };
+  }
+
+  /** Decides the fate of one request. @internal */
+  decide(vendor: Vendor, operation: string, scope: string | undefined): FaultDecision {
+    let latencyMs = 0;
+    let decision: FaultDecision | undefined;
+    for (const s of this.#rules) {
+      const { rule } = s;
+      if (rule.vendor && rule.vendor !== vendor) continue;
+      if (!matches(rule.operation, operation) || !matches(rule.scope, scope)) continue;
+      latencyMs += rule.latencyMs ?? 0;
+      if (decision) continue;
+      const retryAfterSeconds = rule.retryAfterSeconds ?? 0;
+      if (rule.rateLimit) {
+        const now = Date.now();
+        s.tokens = Math.min(rule.rateLimit.burst, s.tokens + ((now - s.last) / 1000) * rule.rateLimit.perSecond);
+        s.last = now;
+        if (s.tokens >= 1) s.tokens -= 1;
+        else decision = { kind: 'throttle', latencyMs: 0, retryAfterSeconds };
+      }
+      if (decision) continue;
+      const counted = rule.throttle || rule.serverError || rule.accessDenied || rule.timeout;
+      if (!counted) continue;
+      if (rule.times !== undefined && s.hits >= rule.times) continue;
+      s.hits += 1;
+      if (rule.timeout) decision = { kind: 'timeout', latencyMs: 0 };
+      else if (rule.accessDenied) decision = { kind: 'accessDenied', latencyMs: 0 };
+      else if (rule.throttle) decision = { kind: 'throttle', latencyMs: 0, retryAfterSeconds };
+      else if (rule.serverError) decision = { kind: 'serverError', latencyMs: 0, status: rule.serverError };
+    }
+    return decision ? { ...decision, latencyMs } : { kind: 'serve', latencyMs };
+  }
+}
