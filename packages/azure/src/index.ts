@@ -1,2 +1,11 @@
-/** @packageDocumentation placeholder */
-export {};
+/**
+ * `@demarc/azure`: Microsoft's shared responsibility framing as data (retained / varies / transfers,
+ * both page versions), an Azure service catalog that classifies every ARM resource, and (with
+ * `@demarc/core`'s runner) tenant-wide discovery and checks of the customer's side.
+ *
+ * Importing this package loads no Azure SDK: the official clients are imported when a scan needs them.
+ * @packageDocumentation
+ */
+export { AZURE_SOURCES, type AzureSourceId } from './sources';
+export * from './framing';
+export * from './catalog';
