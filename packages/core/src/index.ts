@@ -13,3 +13,5 @@ export * from './attestations/index';
 export * from './mutes/index';
 export * from './snapshot/index';
 export * from './runner/index';
+export * from './reports/index';
+export * from './config';

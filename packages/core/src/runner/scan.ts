@@ -3,6 +3,7 @@
  * turns check results into findings filled in from the model, and always finishes.
  * @module
  */
+import { setMaxListeners } from 'node:events';
 import pLimit from 'p-limit';
 import { CLOUD_SERVICE_MODEL_IDS, type DomainId, type Party } from '../model/ids';
 import { ownerOf } from '../model/queries';
@@ -63,7 +64,14 @@ interface Task {
  */
 export async function scan(options: ScanOptions): Promise<ScanResult> {
   const now = options.now ?? new Date();
-  const signal = options.signal ?? new AbortController().signal;
+  // One internal signal follows the caller's: every running check and collector listens to it, so it
+  // may have many listeners without Node warning of a leak.
+  const scanController = new AbortController();
+  setMaxListeners(0, scanController.signal);
+  const signal = scanController.signal;
+  const onCallerAbort = (): void => scanController.abort(options.signal?.reason);
+  if (options.signal?.aborted) onCallerAbort();
+  else options.signal?.addEventListener('abort', onCallerAbort, { once: true });
   const concurrency = { ...DEFAULTS, ...options.concurrency };
   const timeoutMs = options.checkTimeoutMs ?? DEFAULTS.checkTimeoutMs;
   const attestations = options.attestations ?? NO_ATTESTATIONS;
@@ -148,6 +156,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     ),
   );
 
+  options.signal?.removeEventListener('abort', onCallerAbort);
   findings.sort(compareFindings);
   const scopes: ScannedScope[] = [];
   for (const provider of providers) for (const s of scopesByProvider.get(provider.id) ?? []) scopes.push({ provider: provider.id, ...s });

@@ -1,0 +1,58 @@
+/**
+ * What every report shares: the tool identity and the finding → plain object mapping.
+ * @module
+ */
+import type { Finding } from '../findings/types';
+
+/** The tool name reports carry. */
+export const TOOL_NAME = 'demarc';
+/** The version reports carry (kept in step with package.json by a test). */
+export const TOOL_VERSION = '0.1.0';
+/** The project's address, for reports that link to the tool. */
+export const TOOL_URI = 'https://github.com/demarc-dev/demarc';
+
+/** Options every report takes. */
+export interface ReportOptions {
+  /** Overrides the tool version written into the report. */
+  readonly toolVersion?: string;
+}
+
+/**
+ * A finding as a plain object with a fixed key order, so serialization is byte-stable. Optional
+ * members are left out rather than written as `null`.
+ */
+export function findingToJson(f: Finding): Record<string, unknown> {
+  const r = f.resource;
+  const o: Record<string, unknown> = { checkId: f.checkId, status: f.status };
+  if (f.originalStatus !== undefined) o.originalStatus = f.originalStatus;
+  o.severity = f.severity;
+  o.domain = f.domain;
+  if (f.owner !== undefined) o.owner = f.owner;
+  if (f.serviceModel !== undefined) o.serviceModel = f.serviceModel;
+  const resource: Record<string, unknown> = { provider: r.provider, scope: r.scope };
+  if (r.region !== undefined) resource.region = r.region;
+  resource.id = r.id;
+  if (r.type !== undefined) resource.type = r.type;
+  if (r.service !== undefined) resource.service = r.service;
+  if (r.name !== undefined) resource.name = r.name;
+  o.resource = resource;
+  o.message = f.message;
+  if (f.messageId !== undefined) o.messageId = f.messageId;
+  if (f.evidence !== undefined) o.evidence = f.evidence;
+  if (f.providerManaged !== undefined) o.providerManaged = f.providerManaged;
+  if (f.mute !== undefined) o.mute = f.mute.expires === undefined ? { reason: f.mute.reason, expired: f.mute.expired } : { reason: f.mute.reason, expires: f.mute.expires, expired: f.mute.expired };
+  if (f.error !== undefined) {
+    const e: Record<string, unknown> = { name: f.error.name, message: f.error.message };
+    if (f.error.operation !== undefined) e.operation = f.error.operation;
+    if (f.error.retryable !== undefined) e.retryable = f.error.retryable;
+    o.error = e;
+  }
+  return o;
+}
+
+/** Joins chunks of a generator into one string. */
+export function collect(chunks: Iterable<string>): string {
+  let out = '';
+  for (const chunk of chunks) out += chunk;
+  return out;
+}

@@ -1,0 +1,108 @@
+/**
+ * SARIF 2.1.0, for GitHub code scanning and other SARIF consumers. Each check is a rule; each finding
+ * a result whose `kind` says pass / fail / review / open, with the resource as a logical location.
+ * @module
+ */
+import { createHash } from 'node:crypto';
+import type { Finding, Severity } from '../findings/types';
+import type { ScanResult } from '../runner/types';
+import { TOOL_NAME, TOOL_URI, TOOL_VERSION, type ReportOptions } from './common';
+
+/** Options of the SARIF report. */
+export interface SarifReportOptions extends ReportOptions {
+  /**
+   * The file results are anchored to. GitHub code scanning needs a file location; cloud findings have
+   * none, so they point at the demarc config (default `'demarc.config.ts'`).
+   */
+  readonly artifactUri?: string;
+  /** Include `pass` results (default false: code scanning shows only what needs action). */
+  readonly includePasses?: boolean;
+}
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { critical: 'error', high: 'error', medium: 'warning', low: 'note', informational: 'note' };
+/** GitHub's `security-severity` scores (0–10) per severity. */
+const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0', informational: '0.0' };
+
+function kindOf(f: Finding): 'pass' | 'fail' | 'review' | 'open' | 'notApplicable' | 'informational' {
+  switch (f.status) {
+    case 'pass':
+      return 'pass';
+    case 'fail':
+      return 'fail';
+    case 'manual':
+      return 'review';
+    case 'error':
+      return 'open';
+    case 'skipped':
+      return 'notApplicable';
+    case 'provider-managed':
+      return 'informational';
+    case 'muted':
+      return f.originalStatus === 'manual' ? 'review' : 'fail';
+  }
+}
+
+/** The SARIF log as a plain object. */
+export function sarifReport(result: ScanResult, options: SarifReportOptions = {}): Record<string, unknown> {
+  const ruleIndex = new Map(result.checks.map((c, i) => [c.id, i]));
+  const rules = result.checks.map((c) => ({
+    id: c.id,
+    name: c.id.replace(/(^|[-.])([a-z0-9])/g, (_m, _sep: string, ch: string) => ch.toUpperCase()),
+    shortDescription: { text: c.title },
+    fullDescription: { text: c.description },
+    help: { text: `${c.rationale}\n\nRemediation: ${c.remediation}`, markdown: `${c.rationale}\n\n**Remediation:** ${c.remediation}` },
+    ...(c.references[0] ? { helpUri: c.references[0] } : {}),
+    defaultConfiguration: { level: LEVEL[c.severity] },
+    properties: {
+      tags: ['security', 'cloud', `domain:${c.domain}`, ...(c.compliance ?? []).map((m) => `${m.framework}:${m.control}`)],
+      'security-severity': SECURITY_SEVERITY[c.severity],
+      domain: c.domain,
+      kind: c.kind,
+    },
+  }));
+  const artifactUri = options.artifactUri ?? 'demarc.config.ts';
+  const results: Record<string, unknown>[] = [];
+  for (const f of result.findings) {
+    if (f.status === 'pass' && !options.includePasses) continue;
+    const kind = kindOf(f);
+    results.push({
+      ruleId: f.checkId,
+      ...(ruleIndex.has(f.checkId) ? { ruleIndex: ruleIndex.get(f.checkId) } : {}),
+      kind,
+      level: kind === 'fail' ? LEVEL[f.severity] : 'none',
+      message: { text: f.message },
+      locations: [
+        {
+          physicalLocation: { artifactLocation: { uri: artifactUri }, region: { startLine: 1 } },
+          logicalLocations: [{ fullyQualifiedName: `${f.resource.provider}/${f.resource.scope}/${f.resource.id}`, name: f.resource.id, kind: 'resource' }],
+        },
+      ],
+      partialFingerprints: { 'demarcFinding/v1': createHash('sha256').update(`${f.checkId}\u0000${f.resource.provider}\u0000${f.resource.scope}\u0000${f.resource.id}`).digest('hex') },
+      ...(f.status === 'muted' && f.mute ? { suppressions: [{ kind: 'external', status: 'accepted', justification: f.mute.reason }] } : {}),
+      properties: {
+        status: f.status,
+        domain: f.domain,
+        ...(f.owner ? { owner: f.owner } : {}),
+        ...(f.serviceModel ? { serviceModel: f.serviceModel } : {}),
+        ...(f.providerManaged ? { providerManaged: f.providerManaged } : {}),
+        ...(f.resource.region ? { region: f.resource.region } : {}),
+      },
+    });
+  }
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: TOOL_NAME, version: options.toolVersion ?? TOOL_VERSION, informationUri: TOOL_URI, rules } },
+        invocations: [{ executionSuccessful: !result.aborted, startTimeUtc: result.startedAt }],
+        results,
+      },
+    ],
+  };
+}
+
+/** The SARIF log as JSON text. */
+export function renderSarifReport(result: ScanResult, options?: SarifReportOptions): string {
+  return `${JSON.stringify(sarifReport(result, options), null, 2)}\n`;
+}
