@@ -9,3 +9,4 @@
 export * from './sources';
 export * from './framing';
 export * from './translation';
+export * from './catalog';
