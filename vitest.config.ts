@@ -3,8 +3,10 @@ import projects from './vitest.workspace.ts';
 
 // Tests run on the TypeScript sources: the `@demarc/source` export condition points each workspace
 // package at `src/` so no build is needed first.
-// The rest are Vite's default server conditions.
-const conditions = ['@demarc/source', 'module', 'node', 'development|production'];
+// The rest are Vite's default server conditions minus `module`: packages such as @aws-sdk/core map
+// `module` to bundler-only ESM (`dist-es`, extensionless imports) that Node cannot load, while
+// `node` picks the files Node runs.
+const conditions = ['@demarc/source', 'node', 'development|production'];
 
 export default defineConfig({
   resolve: { conditions },
