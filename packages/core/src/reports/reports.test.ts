@@ -64,7 +64,7 @@ describe('reports', () => {
     // One of its `pattern`s is not valid with the `u` flag, so patterns are compiled without it.
     const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
     addFormats(ajv);
-    const validate = ajv.compile({ ...rest, $id: id });
+    const validate = ajv.compile({ ...rest, $id: id as string });
     const sarif = sarifReport(result);
     expect(validate(sarif), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
     const runs = sarif.runs as { results: { kind: string; suppressions?: unknown[] }[]; tool: { driver: { rules: unknown[] } } }[];
