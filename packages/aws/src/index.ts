@@ -1,2 +1,9 @@
-/** @packageDocumentation placeholder */
-export {};
+/**
+ * `@demarc/aws`: AWS's "security of / in the cloud" framing as data, an AWS service catalog, AWS
+ * Organizations discovery and checks of the customer's side. The AWS SDK clients load only when a scan
+ * runs.
+ * @packageDocumentation
+ */
+export * from './sources';
+export * from './framing';
+export * from './translation';
