@@ -32,7 +32,7 @@ export type AwsCategoryModel = Exclude<ServiceModelId, 'on-premises'>;
 
 const modelOfVariant = (variant: string): AwsCategoryModel => {
   const found = SERVICE_VARIANTS.find((v) => v.id === variant);
-  if (!found || found.model === 'on-premises') throw new Error(`core has no cloud service variant '${variant}'`);
+  if (!found) throw new Error(`core has no service variant '${variant}'`);
   return found.model;
 };
 
