@@ -73,8 +73,10 @@ export const createListener =
       const body = await readBody(req);
       const wire: WireRequest = {
         method: req.method ?? 'GET',
-        // The Host header is whatever the client used; only the path and query matter here.
-        url: new URL(req.url ?? '/', 'http://local-cloud'),
+        // The Host header is whatever the client used; only the path and query matter here. Leading
+        // slashes are collapsed: `GET //subscriptions/...` (a resource id pasted after `/`, as
+        // arm-resources' getById and arm-monitor send it) would otherwise parse as a host name.
+        url: new URL((req.url ?? '/').replace(/^\/+/, '/'), 'http://local-cloud'),
         headers: req.headers,
         body,
         requestId: randomUUID(),

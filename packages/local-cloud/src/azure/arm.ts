@@ -7,7 +7,8 @@
  * https://learn.microsoft.com/rest/api/resources/resources/get-by-id,
  * role assignments https://learn.microsoft.com/rest/api/authorization/role-assignments/list-for-subscription,
  * locks https://learn.microsoft.com/rest/api/resources/management-locks/list-at-subscription-level,
- * activity-log diagnostic settings https://learn.microsoft.com/rest/api/monitor/subscription-diagnostic-settings/list,
+ * activity-log diagnostic settings https://learn.microsoft.com/rest/api/monitor/diagnostic-settings/list
+ * (resource URI `subscriptions/{id}`, as `@azure/arm-monitor` 7 `diagnosticSettings.list` sends it),
  * errors and throttling https://learn.microsoft.com/azure/azure-resource-manager/management/request-limits-and-throttling.
  *
  * Every request needs `api-version`. Lists page with `nextLink`, which points back at this server.
@@ -136,11 +137,15 @@ export const armRouter =
     else if (prov[0] === 'providers' && prov[1] === 'microsoft.authorization' && prov[2] === 'roleassignments') operation = 'roleAssignments.list';
     else if (prov[0] === 'providers' && prov[1] === 'microsoft.authorization' && prov[2] === 'roledefinitions') operation = prov.length > 3 ? 'roleDefinitions.get' : 'roleDefinitions.list';
     else if (prov[0] === 'providers' && prov[1] === 'microsoft.authorization' && prov[2] === 'locks') operation = rgScoped ? 'managementLocks.listAtResourceGroupLevel' : 'managementLocks.listAtSubscriptionLevel';
-    else if (prov[0] === 'providers' && prov[1] === 'microsoft.insights' && prov[2] === 'diagnosticsettings') operation = 'subscriptionDiagnosticSettings.list';
+    else if (prov[0] === 'providers' && prov[1] === 'microsoft.insights' && prov[2] === 'diagnosticsettings') operation = 'diagnosticSettings.list';
     else if (prov[0] === 'providers' && prov.length === 3) operation = `${seg.slice(rgScoped ? 5 : 3, rgScoped ? 7 : 5).join('/')}.${rgScoped ? 'listByResourceGroup' : 'list'}`;
     else if (rgScoped && prov[0] === 'providers' && prov.length >= 4) operation = 'resources.getById';
     else operation = `unknown ${path}`;
-    if (!read) operation = `${req.method} ${operation}`;
+    if (!read) {
+      // Writes are named like the clients' methods: resourceGroups.createOrUpdate, resources.delete...
+      const verb = ({ PUT: 'createOrUpdate', PATCH: 'update', DELETE: 'delete' } as Record<string, string>)[req.method] ?? req.method.toLowerCase();
+      operation = operation.startsWith('unknown') ? `${req.method} ${path}` : `${operation.slice(0, operation.lastIndexOf('.'))}.${verb}`;
+    }
 
     const scopeId = subId ? `/subscriptions/${subId}` : '/';
     const action = read ? 'Microsoft.Resources/subscriptions/read' : 'Microsoft.Resources/write';
@@ -271,7 +276,7 @@ export const armRouter =
           );
         case 'managementLocks.listAtResourceGroupLevel':
           return paged((rg?.locks ?? []).map((l) => lockJson(`/subscriptions/${sub.id}/resourceGroups/${rg?.name ?? ''}`, l)), (x) => x);
-        case 'subscriptionDiagnosticSettings.list':
+        case 'diagnosticSettings.list':
           // This API answers one unpaged `value` array.
           return json(req, 200, {
             value: (sub.activityLogDiagnosticSettings ?? []).map((d) => ({
