@@ -50,6 +50,35 @@ export function findingToJson(f: Finding): Record<string, unknown> {
   return o;
 }
 
+const q = JSON.stringify as (value: string) => string;
+
+/**
+ * `JSON.stringify(findingToJson(f))`, written directly: the same bytes, about twice as fast, which
+ * matters for a million findings.
+ */
+export function findingToJsonText(f: Finding): string {
+  const r = f.resource;
+  let s = `{"checkId":${q(f.checkId)},"status":"${f.status}"`;
+  if (f.originalStatus !== undefined) s += `,"originalStatus":"${f.originalStatus}"`;
+  s += `,"severity":"${f.severity}","domain":"${f.domain}"`;
+  if (f.owner !== undefined) s += `,"owner":"${f.owner}"`;
+  if (f.serviceModel !== undefined) s += `,"serviceModel":"${f.serviceModel}"`;
+  s += `,"resource":{"provider":${q(r.provider)},"scope":${q(r.scope)}`;
+  if (r.region !== undefined) s += `,"region":${q(r.region)}`;
+  s += `,"id":${q(r.id)}`;
+  if (r.type !== undefined) s += `,"type":${q(r.type)}`;
+  if (r.service !== undefined) s += `,"service":${q(r.service)}`;
+  if (r.name !== undefined) s += `,"name":${q(r.name)}`;
+  s += `},"message":${q(f.message)}`;
+  if (f.messageId !== undefined) s += `,"messageId":${q(f.messageId)}`;
+  if (f.evidence !== undefined || f.providerManaged !== undefined || f.mute !== undefined || f.error !== undefined) {
+    // Rare members: let JSON.stringify handle them, in the same key order as findingToJson.
+    const rest = findingToJson(f);
+    for (const key of ['evidence', 'providerManaged', 'mute', 'error'] as const) if (rest[key] !== undefined) s += `,"${key}":${JSON.stringify(rest[key])}`;
+  }
+  return `${s}}`;
+}
+
 /** Joins chunks of a generator into one string. */
 export function collect(chunks: Iterable<string>): string {
   let out = '';

@@ -9,7 +9,7 @@ import { FINDING_STATUSES, SEVERITIES } from '../findings/types';
 import { countStatuses } from '../findings/index';
 import { canonicalize } from '../internal/json';
 import type { ScanResult } from '../runner/types';
-import { TOOL_NAME, TOOL_VERSION, collect, findingToJson, type ReportOptions } from './common';
+import { TOOL_NAME, TOOL_VERSION, collect, findingToJsonText, type ReportOptions } from './common';
 
 /** The JSON result format version (semver: a major bump breaks readers). */
 export const REPORT_SCHEMA_VERSION = '1.0.0';
@@ -107,7 +107,7 @@ export function* jsonReportChunks(result: ScanResult, options: ReportOptions = {
   yield `${headJson.slice(0, -2)},\n  "findings": [`;
   let first = true;
   for (const finding of result.findings) {
-    yield `${first ? '\n    ' : ',\n    '}${JSON.stringify(findingToJson(finding))}`;
+    yield `${first ? '\n    ' : ',\n    '}${findingToJsonText(finding)}`;
     first = false;
   }
   yield first ? ']\n}\n' : '\n  ]\n}\n';

@@ -17,7 +17,7 @@ import { sarifReport } from './sarif';
 import { ocsfReport } from './ocsf';
 import { renderJunitReport } from './junit';
 import { CSV_COLUMNS, renderCsvReport } from './csv';
-import { TOOL_VERSION } from './common';
+import { TOOL_VERSION, findingToJson, findingToJsonText } from './common';
 
 const NOW = new Date('2025-06-01T12:00:00Z');
 const fixture = (name: string) => JSON.parse(readFileSync(new URL(`./__fixtures__/${name}`, import.meta.url), 'utf8')) as Record<string, unknown>;
@@ -55,6 +55,10 @@ describe('reports', () => {
     expect(reportSchema.parse(data).findings).toHaveLength(result.findings.length);
     expect(renderJsonReport(result)).toBe(text);
     expect(JSON.parse(renderJsonReport({ ...result, findings: [] })).findings).toEqual([]);
+  });
+
+  it('the fast finding serializer writes the same bytes as JSON.stringify', () => {
+    for (const f of result.findings) expect(findingToJsonText(f)).toBe(JSON.stringify(findingToJson(f)));
   });
 
   it('SARIF: valid against the SARIF 2.1.0 schema', () => {
