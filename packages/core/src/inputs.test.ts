@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { testProvider } from './testing';
 import { parseAttestationText, attestationState, addDuration } from './attestations/index';
 import { compileMutes, parseMuteRules } from './mutes/index';
 import { parseConfig, defineConfig } from './config';
@@ -140,3 +141,6 @@ describe('errors', () => {
     expect(() => defineCheck({ meta: { ...publicCheck.meta, id: 'Bad Id', domain: 'nope' as 'governance' }, run: () => [] })).toThrow(/Check 'Bad Id' is invalid: id .*; domain 'nope'/);
   });
 });
+
+// The provider contract suite, run against the fake provider as every provider package runs it.
+testProvider(fakeProvider({ scopes: 3 }), { describe, it });
