@@ -7,3 +7,4 @@
 export * from './sources';
 export * from './framing';
 export * from './translation';
+export * from './catalog';
