@@ -10,3 +10,5 @@ export * from './sources';
 export * from './framing';
 export * from './translation';
 export * from './catalog';
+export * from './errors';
+export * from './clients';
