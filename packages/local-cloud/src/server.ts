@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { createServer as createHttpServer, type Server } from 'node:http';
+import { Agent as HttpAgent, createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
@@ -42,17 +42,18 @@ export interface AwsFakeCredentials {
 
 /** Options for any `@aws-sdk/client-*` constructor. */
 export interface AwsClientConfig {
-  /** `http://127.0.0.1:{port}`. */
+  /** `http://localhost:{port}`, resolved to 127.0.0.1 by {@link AwsClientConfig.requestHandler}. */
   readonly endpoint: string;
   /** Region (default `us-east-1`). */
   readonly region: string;
   /** Credentials routed to the chosen account. */
   readonly credentials: AwsFakeCredentials;
   /**
-   * Keeps S3 Control from prefixing the account id to the host name (`111111111111.127.0.0.1`),
-   * which would need DNS. Harmless for the other clients.
+   * An http agent that resolves `localhost` and every `*.localhost` name to 127.0.0.1 itself (no DNS).
+   * S3 Control's endpoint rules put the account id in front of the host (`111111111111.localhost`),
+   * which a bare IP endpoint cannot take and the system resolver may not know.
    */
-  readonly disableHostPrefix: true;
+  readonly requestHandler: { readonly httpAgent: HttpAgent };
 }
 
 /** Options for `@google-cloud/resource-manager` clients in REST mode (add an `authClient`). */
@@ -93,7 +94,7 @@ export interface LocalCloud extends AsyncDisposable {
   readonly startupMs: number;
   /** AWS: one http listener for every service. */
   readonly aws: {
-    /** `http://127.0.0.1:{port}`. */
+    /** `http://127.0.0.1:{port}` (for raw HTTP; SDK clients use {@link AwsClientConfig.endpoint}). */
     readonly endpoint: string;
     /** The management account (the default caller). */
     readonly managementAccountId: string | undefined;
@@ -204,8 +205,22 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
     accessKeyId: accessKeyIdFor(accountId ?? mgmt ?? '000000000000'),
     secretAccessKey: FAKE_SECRET_ACCESS_KEY,
   });
+  // Every `*.localhost` name is this machine (RFC 6761); answer the look-up without asking DNS.
+  type LookupCallback = (err: Error | null, address: string | { address: string; family: number }[], family?: number) => void;
+  const loopbackLookup = (_host: string, opts: { all?: boolean } | LookupCallback, cb?: LookupCallback): void => {
+    const callback = typeof opts === 'function' ? opts : cb;
+    const all = typeof opts === 'object' && opts.all === true;
+    if (all) callback?.(null, [{ address: '127.0.0.1', family: 4 }]);
+    else callback?.(null, '127.0.0.1', 4);
+  };
+  const httpAgent = new HttpAgent({ keepAlive: true, lookup: loopbackLookup as never });
+  const sdkEndpoint = `http://localhost:${String(awsPort)}`;
+
   let stopped: Promise<void> | undefined;
-  const stop = (): Promise<void> => (stopped ??= Promise.all(servers.map(close)).then(() => undefined));
+  const stop = (): Promise<void> =>
+    (stopped ??= Promise.all(servers.map(close)).then(() => {
+      httpAgent.destroy();
+    }));
 
   return {
     estate,
@@ -216,7 +231,7 @@ export const startLocalCloud = async (options: LocalCloudOptions): Promise<Local
       endpoint: awsEndpoint,
       managementAccountId: mgmt,
       credentials,
-      clientConfig: (accountId, region = 'us-east-1') => ({ endpoint: awsEndpoint, region, credentials: credentials(accountId), disableHostPrefix: true }),
+      clientConfig: (accountId, region = 'us-east-1') => ({ endpoint: sdkEndpoint, region, credentials: credentials(accountId), requestHandler: { httpAgent } }),
     },
     gcp: {
       endpoint: gcpEndpoint,

@@ -46,7 +46,8 @@ export const awsRouter =
           serve: () => organizations(ctx, op),
         };
       }
-      if (prefix === CLOUDTRAIL_TARGET) {
+      // CloudTrail's documented target prefix is the long one; current SDKs send the short one.
+      if (prefix === CLOUDTRAIL_TARGET || prefix === 'CloudTrail_20131101') {
         return {
           operation: `cloudtrail:${op}`,
           scope: accountId,

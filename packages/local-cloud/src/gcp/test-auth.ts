@@ -5,7 +5,7 @@
  * @internal
  * @module
  */
-import { OAuth2Client } from 'google-auth-library';
+import { type gaxios, OAuth2Client } from 'google-auth-library';
 
 /**
  * An `OAuth2Client` with a fixed fake access token, so the client never looks for credentials
@@ -25,9 +25,15 @@ export class FakeTokenClient extends OAuth2Client {
     this.setCredentials({ access_token: 'local-cloud-fake-token', expiry_date: Date.now() + 3_600_000 });
   }
 
-  override fetch<T>(...args: Parameters<OAuth2Client['fetch']>): ReturnType<OAuth2Client['fetch']> {
+  override fetch<T>(...args: Parameters<OAuth2Client['fetch']>): gaxios.GaxiosPromise<T> {
     if (!this.#decodeErrors) return super.fetch<T>(...args);
-    const [input, init] = args;
-    return super.fetch<T>(input, { ...init, validateStatus: () => true });
+    const accept = { validateStatus: () => true };
+    // Two call shapes: fetch(input, init) as gax's REST transport uses, and fetch(gaxiosOptions).
+    if (args.length >= 2 || typeof args[0] === 'string' || args[0] instanceof URL) {
+      const [input, init] = args as [string | URL, RequestInit | undefined];
+      return super.fetch<T>(input, { ...init, ...accept } as RequestInit);
+    }
+    const [opts] = args as [gaxios.GaxiosOptions | undefined];
+    return super.fetch<T>({ ...opts, ...accept });
   }
 }
