@@ -9,3 +9,9 @@
 export { AZURE_SOURCES, type AzureSourceId } from './sources';
 export * from './framing';
 export * from './catalog';
+export * from './clients';
+export * from './data';
+export * from './permissions';
+export { createCollectors, readAll, toResourceData, type ManagedRegistry } from './collectors';
+export * from './checks/index';
+export * from './provider';

@@ -1,0 +1,34 @@
+/**
+ * The Azure checks. {@link azureChecks} builds them with the organisation's settings.
+ * @module
+ */
+import type { AzureCheck, AzureCheckConfig } from './define';
+import { resourceGroupTagsCheck, resourceTagsCheck } from './tags';
+import { allowedLocationsCheck } from './locations';
+import { productionDeleteLockCheck } from './locks';
+import { storageMinimumTlsCheck, storagePublicBlobAccessCheck, storageSharedKeyAccessCheck } from './storage';
+import { keyVaultPurgeProtectionCheck } from './key-vault';
+import { nsgAdminPortsCheck } from './network';
+import { ownerAssignedToUserCheck, subscriptionOwnerCountCheck } from './rbac';
+import { activityLogExportCheck } from './logging';
+
+export { defineAzureCheck, providerManaged, resourceRef, type AzureCheck, type AzureCheckConfig, type AzureCheckDefinition } from './define';
+export { openAdminPorts, rangeCovers } from './network';
+
+/** Every Azure check, configured. */
+export function azureChecks(config: AzureCheckConfig = {}): readonly AzureCheck[] {
+  return [
+    resourceGroupTagsCheck(config),
+    resourceTagsCheck(config),
+    allowedLocationsCheck(config),
+    productionDeleteLockCheck(config),
+    storagePublicBlobAccessCheck(),
+    storageSharedKeyAccessCheck(),
+    storageMinimumTlsCheck(),
+    keyVaultPurgeProtectionCheck(),
+    nsgAdminPortsCheck(),
+    subscriptionOwnerCountCheck(config),
+    ownerAssignedToUserCheck(),
+    activityLogExportCheck(),
+  ];
+}

@@ -1,0 +1,64 @@
+/**
+ * Network controls: administrative ports are not open to the internet.
+ * @module
+ */
+import { AZURE_OPERATIONS, OPERATION_PERMISSIONS, type ResourceGroupData, type ResourceWithProperties } from '../data';
+import { defineAzureCheck, providerManaged, resourceRef, result } from './define';
+
+const NSG = 'Microsoft.Network/networkSecurityGroups';
+const ADMIN_PORTS = [22, 3389] as const;
+const ANYWHERE = new Set(['*', 'internet', '0.0.0.0/0', '::/0', 'any']);
+
+interface SecurityRule {
+  readonly name?: string;
+  readonly properties?: {
+    readonly access?: string; readonly direction?: string;
+    readonly sourceAddressPrefix?: string; readonly sourceAddressPrefixes?: readonly string[];
+    readonly destinationPortRange?: string; readonly destinationPortRanges?: readonly string[];
+  };
+}
+
+/** Whether a port range expression (`22`, `20-25`, `*`) covers a port. */
+export const rangeCovers = (range: string, port: number): boolean => {
+  if (range.trim() === '*') return true;
+  const [from, to] = range.split('-').map((p) => Number(p.trim()));
+  return to === undefined ? from === port : from! <= port && port <= to;
+};
+
+/** The admin ports an inbound allow rule opens to any source. */
+export const openAdminPorts = (rule: SecurityRule): number[] => {
+  const p = rule.properties ?? {};
+  if (p.access?.toLowerCase() !== 'allow' || p.direction?.toLowerCase() !== 'inbound') return [];
+  const sources = [p.sourceAddressPrefix, ...(p.sourceAddressPrefixes ?? [])].filter((s): s is string => typeof s === 'string');
+  if (!sources.some((s) => ANYWHERE.has(s.toLowerCase()))) return [];
+  const ranges = [p.destinationPortRange, ...(p.destinationPortRanges ?? [])].filter((r): r is string => typeof r === 'string');
+  return ADMIN_PORTS.filter((port) => ranges.some((range) => rangeCovers(range, port)));
+};
+
+/** Network security groups do not allow SSH (22) or RDP (3389) from the internet. */
+export const nsgAdminPortsCheck = () =>
+  defineAzureCheck({
+    meta: {
+      id: 'azure-nsg-admin-ports-internet', title: 'Network security groups do not open SSH or RDP to the internet', domain: 'network-controls', severity: 'high',
+      description: 'Reads the security rules of every NSG and looks for inbound Allow rules from any source (*, Internet, 0.0.0.0/0) covering port 22 or 3389.',
+      rationale: 'Administrative ports open to the internet are scanned and brute-forced within minutes; on IaaS the virtual network\'s rules are entirely the customer\'s.',
+      remediation: 'Remove the rule or restrict its source; reach VMs through Azure Bastion or just-in-time VM access instead.',
+      references: ['https://learn.microsoft.com/azure/virtual-network/network-security-groups-overview'],
+      appliesTo: { serviceModels: ['iaas'], resourceTypes: [NSG] },
+      messages: { closed: 'NSG {{name}} opens no administrative port to the internet.', open: 'NSG {{name}} opens port(s) {{ports}} to the internet (rule(s) {{rules}}).' },
+    },
+    permissions: [...OPERATION_PERMISSIONS[AZURE_OPERATIONS.resourcesWithProperties], `${NSG}/read`, ...OPERATION_PERMISSIONS[AZURE_OPERATIONS.resourceGroups]],
+    async *run(context) {
+      const groups = await context.collect<ResourceGroupData[]>(AZURE_OPERATIONS.resourceGroups);
+      for (const nsg of await context.collect<ResourceWithProperties[]>(AZURE_OPERATIONS.resourcesWithProperties, { type: NSG })) {
+        const rules = ((nsg.properties['securityRules'] ?? []) as readonly SecurityRule[]).map((rule) => ({ rule, ports: openAdminPorts(rule) })).filter((r) => r.ports.length > 0);
+        const mark = providerManaged(nsg, groups);
+        yield rules.length === 0
+          ? result({ status: 'pass', resource: resourceRef(nsg), messageId: 'closed', data: { name: nsg.name } })
+          : result({
+              status: 'fail', resource: resourceRef(nsg), messageId: 'open', ...(mark ? { providerManaged: mark } : {}),
+              data: { name: nsg.name, ports: [...new Set(rules.flatMap((r) => r.ports))].join(', '), rules: rules.map((r) => r.rule.name ?? '?').join(', ') },
+            });
+      }
+    },
+  });

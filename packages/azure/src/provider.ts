@@ -1,0 +1,99 @@
+/**
+ * `azureProvider(options)`: the Azure provider for `@demarc/core`'s runner. Discovers the tenant's
+ * subscriptions, collects with the official clients (loaded on first use), runs the Azure checks and
+ * marks what Azure manages for the customer.
+ * @module
+ */
+import { defineProvider, type ProviderManagedMark, type ProviderV1, type ResourceRef, type ScopeInfo } from '@demarc/core';
+import { AZURE_CATALOG, classify, createClassifier, parseResourceId, type AzureServiceEntry } from './catalog';
+import { AZURE_FRAMING } from './framing';
+import { callAzure, createAzureClients, type AzureClients, type AzureConnectionOptions } from './clients';
+import { createCollectors } from './collectors';
+import { azureChecks, type AzureCheck, type AzureCheckConfig } from './checks/index';
+import { azureLeastPrivilege, type AzureLeastPrivilege } from './permissions';
+
+/** Options of {@link azureProvider}. */
+export interface AzureProviderOptions extends AzureConnectionOptions {
+  /** Only these subscription ids (default: every subscription the credential can list). */
+  readonly subscriptions?: readonly string[];
+  /** Also scan subscriptions in state `Disabled` or `Deleted` (default false: they accept no changes, so there is nothing to fix). */
+  readonly includeDisabledSubscriptions?: boolean;
+  /** Parallel property reads within one collector call (default 8). The runner's own limits bound calls across checks. */
+  readonly concurrency?: number;
+  /** Settings of the checks (required tags, allowed locations, production tag, owner limit). */
+  readonly checks?: AzureCheckConfig;
+  /** Extra catalog entries (your own services or ARM types demarc does not know yet). */
+  readonly extraServices?: readonly AzureServiceEntry[];
+}
+
+/** The Azure provider: a core `ProviderV1` plus its clients and generated least privilege. */
+export interface AzureProvider extends ProviderV1 {
+  /** The client factory (nothing is loaded until a scan calls it). */
+  readonly clients: AzureClients;
+  /** The checks with their declared permissions. */
+  readonly checks: readonly AzureCheck[];
+  /** The read actions, roles and custom role definition the configured checks need. */
+  leastPrivilege(): AzureLeastPrivilege;
+}
+
+const INACTIVE_STATES = new Set(['disabled', 'deleted']);
+
+/**
+ * Creates the Azure provider. With no options it uses `DefaultAzureCredential` and the public cloud.
+ *
+ * Throttling: the Azure pipeline retries 429 answers that carry `Retry-After`, waiting as told, and
+ * 5xx with back-off (`retry.maxRetries`, default 3); demarc adds retries for a 429 without
+ * `Retry-After` (`retry.throttlingRetries`, default 4). The runner's `concurrency.perOperation`
+ * keeps a scan from being throttled in the first place.
+ *
+ * @example
+ * ```ts
+ * import { scan } from '@demarc/core';
+ * import { azureProvider } from '@demarc/azure';
+ * const result = await scan({ providers: [azureProvider({ checks: { allowedLocations: ['westeurope'] } })] });
+ * ```
+ */
+export function azureProvider(options: AzureProviderOptions = {}): AzureProvider {
+  const clients = createAzureClients(options);
+  const managedBy = new Map<string, string>();
+  const registry = { record: (id: string, manager: string | undefined) => void (id && manager ? managedBy.set(id.toLowerCase(), manager) : undefined) };
+  const catalog = [...AZURE_CATALOG, ...(options.extraServices ?? [])];
+  const classifyEntry = options.extraServices?.length ? createClassifier(catalog) : classify;
+  const checks = azureChecks(options.checks);
+  const only = options.subscriptions ? new Set(options.subscriptions.map((s) => s.toLowerCase())) : undefined;
+
+  async function* discoverScopes({ signal }: { readonly signal: AbortSignal }): AsyncIterable<ScopeInfo> {
+    const client = await callAzure('subscriptions:list', () => clients.subscriptions());
+    const iterator = client.subscriptions.list({ abortSignal: signal })[Symbol.asyncIterator]();
+    for (;;) {
+      const step = await callAzure('subscriptions:list', () => iterator.next());
+      if (step.done) return;
+      const s = step.value;
+      const id = s.subscriptionId ?? '';
+      if (!id || (only && !only.has(id.toLowerCase()))) continue;
+      if (!options.includeDisabledSubscriptions && INACTIVE_STATES.has((s.state ?? '').toLowerCase())) continue;
+      yield { id, kind: 'subscription', ...(s.displayName ? { name: s.displayName } : {}), ...(s.tenantId ? { organization: s.tenantId } : {}) };
+    }
+  }
+
+  const isProviderManaged = (resource: ResourceRef): ProviderManagedMark | undefined => {
+    const own = managedBy.get(resource.id.toLowerCase());
+    const parsed = parseResourceId(resource.id);
+    const group = parsed?.resourceGroup ? managedBy.get(`/subscriptions/${parsed.subscriptionId}/resourcegroups/${parsed.resourceGroup}`.toLowerCase()) : undefined;
+    const manager = own ?? group;
+    return manager ? { reason: `Managed by ${manager}: Azure creates and changes it for that service; fix the managing resource instead.` } : undefined;
+  };
+
+  const provider = defineProvider({
+    id: 'azure',
+    name: 'Microsoft Azure',
+    framing: AZURE_FRAMING,
+    catalog,
+    discoverScopes,
+    collectors: createCollectors(clients, { ...(options.concurrency ? { concurrency: options.concurrency } : {}), registry }),
+    checks,
+    classify: (type) => classifyEntry(type),
+    isProviderManaged,
+  });
+  return { ...provider, checks, clients, leastPrivilege: () => azureLeastPrivilege(checks) };
+}
