@@ -15,3 +15,4 @@ export * from './snapshot/index';
 export * from './runner/index';
 export * from './reports/index';
 export * from './config';
+export * from './sharding/index';

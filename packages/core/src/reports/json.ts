@@ -43,6 +43,15 @@ export const reportSchema = z.strictObject({
       kind: z.enum(['automated', 'attestation']),
     }),
   ),
+  shard: z
+    .strictObject({
+      index: z.number().int().min(0),
+      count: z.number().int().min(1),
+      runId: z.string().optional(),
+      key: z.string(),
+      discovered: z.record(z.string(), z.strictObject({ scopes: z.number().int().min(0), digest: z.string() })),
+    })
+    .optional(),
   findings: z.array(
     z.strictObject({
       checkId: z.string(),
@@ -102,6 +111,7 @@ export function* jsonReportChunks(result: ScanResult, options: ReportOptions = {
       checkRunsFinished: result.stats.checkRunsFinished,
     },
     checks: result.checks.map((c) => canonicalize(c)),
+    ...(result.shard ? { shard: canonicalize(result.shard) } : {}),
   };
   const headJson = JSON.stringify(head, null, 2);
   yield `${headJson.slice(0, -2)},\n  "findings": [`;

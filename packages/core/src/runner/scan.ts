@@ -19,6 +19,9 @@ import { compileMutes, type MuteMatcher } from '../mutes/index';
 import { SNAPSHOT_VERSION, type Snapshot } from '../snapshot/index';
 import type { ProviderV1, ScopeInfo } from '../provider/types';
 import { CollectorCache } from './collector-cache';
+import { ORGANIZATION_SHARD, scopeSetDigest, shardOf, validateShardSpec } from '../sharding/partition';
+import { TOOL_VERSION } from '../reports/common';
+import { createHash } from 'node:crypto';
 import type { ScanOptions, ScanResult, ScannedScope } from './types';
 
 export type * from './types';
@@ -96,6 +99,10 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   if (options.includeProviderChecks ?? true) for (const p of providers) p.checks.forEach(addCheck);
   options.checks?.forEach(addCheck);
   const checks = [...checksById.values()].sort((a, b) => compareStrings(a.meta.id, b.meta.id));
+  const shard = options.shard;
+  if (shard) validateShardSpec(shard);
+  const runsOrganizationChecks = !shard || shard.index === ORGANIZATION_SHARD;
+  const discovered: Record<string, { scopes: number; digest: string }> = {};
 
   // Scopes: discovered live, or read from the replayed snapshot; sorted so the order is deterministic.
   const scopesByProvider = new Map<string, ScopeInfo[]>();
@@ -111,6 +118,10 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       }
     }
     if (options.scopes) scopes = scopes.filter((s) => options.scopes!.includes(s.id));
+    if (shard) {
+      discovered[provider.id] = { scopes: scopes.length, digest: scopeSetDigest(scopes.map((s) => s.id)) };
+      scopes = scopes.filter((s) => shardOf(provider.id, s.id, shard.count) === shard.index);
+    }
     scopes.sort((a, b) => compareStrings(a.id, b.id));
     scopesByProvider.set(provider.id, scopes);
     emit({ type: 'scopes-discovered', provider: provider.id, scopes: scopes.length });
@@ -119,11 +130,11 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   // The plan: per provider and scope, the checks that apply, in id order.
   const plan: Task[][] = [];
   const neutralOrgChecks = checks.filter((c) => c.meta.provider === undefined && c.meta.kind === 'attestation');
-  if (neutralOrgChecks.length > 0) plan.push(neutralOrgChecks.map((check) => ({ provider: ORGANIZATION_PROVIDER, scope: ORGANIZATION_SCOPE, check })));
+  if (neutralOrgChecks.length > 0 && runsOrganizationChecks) plan.push(neutralOrgChecks.map((check) => ({ provider: ORGANIZATION_PROVIDER, scope: ORGANIZATION_SCOPE, check })));
   for (const provider of providers) {
     const mine = checks.filter((c) => (c.meta.provider ?? provider.id) === provider.id && !neutralOrgChecks.includes(c));
     const orgTasks = mine.filter((c) => checkLevel(c.meta) === 'organization').map((check) => ({ provider, scope: ORGANIZATION_SCOPE, check }));
-    if (orgTasks.length > 0) plan.push(orgTasks);
+    if (orgTasks.length > 0 && runsOrganizationChecks) plan.push(orgTasks);
     const scopeChecks = mine.filter((c) => checkLevel(c.meta) === 'scope');
     if (scopeChecks.length === 0) continue;
     for (const scope of scopesByProvider.get(provider.id) ?? []) plan.push(scopeChecks.map((check) => ({ provider, scope, check })));
@@ -181,7 +192,24 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     stats: { ...cache.stats, operations: cache.operationStats, checkRunsPlanned: total, checkRunsFinished: done },
     aborted,
     ...(snapshot ? { snapshot } : {}),
+    ...(shard
+      ? {
+          shard: {
+            index: shard.index,
+            count: shard.count,
+            ...(shard.runId === undefined ? {} : { runId: shard.runId }),
+            key: shardKey(shard.count, shard.runId, providers, checks),
+            discovered,
+          },
+        }
+      : {}),
   };
+}
+
+/** What must be equal across the shards of one scan, as a digest. */
+function shardKey(count: number, runId: string | undefined, providers: readonly ProviderV1[], checks: readonly AnyCheck[]): string {
+  const identity = JSON.stringify({ tool: TOOL_VERSION, count, runId: runId ?? null, providers: providers.map((p) => p.id), checks: checks.map((c) => c.meta.id) });
+  return createHash('sha256').update(identity).digest('hex').slice(0, 32);
 }
 
 interface RunContext {

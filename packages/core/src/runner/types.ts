@@ -9,6 +9,7 @@ import type { MuteRule } from '../mutes/index';
 import type { Snapshot } from '../snapshot/index';
 import type { ProviderV1, ScopeInfo } from '../provider/types';
 import type { RequestStats } from './collector-cache';
+import type { ShardSpec } from '../sharding/partition';
 
 /** Concurrency limits. Each is a maximum of calls in flight. */
 export interface ConcurrencyOptions {
@@ -52,6 +53,26 @@ export interface ScanOptions {
   readonly replay?: Snapshot;
   /** Record the collected data into `result.snapshot` (default false). */
   readonly record?: boolean;
+  /**
+   * Scan only this shard's scopes (a stable hash of provider and scope id picks the shard);
+   * organization-level checks run in shard 0 only. Merge the shards' JSON results with
+   * {@link mergeShardReports}.
+   */
+  readonly shard?: ShardSpec;
+}
+
+/** What a shard's result carries so shards can be checked and merged. */
+export interface ShardInfo {
+  /** Zero-based index. */
+  readonly index: number;
+  /** Number of shards. */
+  readonly count: number;
+  /** The run id the shards were given, if any. */
+  readonly runId?: string;
+  /** Digest of what must agree across the shards of one scan: tool version, providers, check set, count, run id. */
+  readonly key: string;
+  /** Per provider: how many scopes discovery found in all (before sharding) and a digest of their ids. */
+  readonly discovered: Readonly<Record<string, { readonly scopes: number; readonly digest: string }>>;
 }
 
 /** A progress event. */
@@ -104,4 +125,6 @@ export interface ScanResult {
   readonly aborted: boolean;
   /** The collected data, when `record` was set. */
   readonly snapshot?: Snapshot;
+  /** Set when the scan was one shard of several. */
+  readonly shard?: ShardInfo;
 }
