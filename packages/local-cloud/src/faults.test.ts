@@ -1,0 +1,90 @@
+import { ListRootsCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
+import { ResourceManagementClient } from '@azure/arm-resources';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoEstate } from './estate/demo.ts';
+import { FaultEngine } from './faults.ts';
+import { type LocalCloud, startLocalCloud } from './server.ts';
+
+describe('FaultEngine', () => {
+  it('matches vendor, operation (string or pattern) and scope, and counts `times`', () => {
+    const f = new FaultEngine([{ vendor: 'gcp', operation: /^projects\./, scope: 'projects/a', accessDenied: true, times: 1 }]);
+    expect(f.decide('aws', 'projects.get', 'projects/a').kind).toBe('serve');
+    expect(f.decide('gcp', 'projects.get', 'projects/b').kind).toBe('serve');
+    expect(f.decide('gcp', 'projects.get', 'projects/a').kind).toBe('accessDenied');
+    expect(f.decide('gcp', 'projects.get', 'projects/a').kind).toBe('serve');
+  });
+
+  it('throttles with a token bucket: a burst, then the refill rate', async () => {
+    const f = new FaultEngine([{ rateLimit: { burst: 3, perSecond: 20 } }]);
+    const kinds = Array.from({ length: 5 }, () => f.decide('aws', 'organizations:ListAccounts', undefined).kind);
+    expect(kinds).toEqual(['serve', 'serve', 'serve', 'throttle', 'throttle']);
+    await new Promise((r) => setTimeout(r, 120)); // ~2 tokens back at 20/s
+    expect(f.decide('aws', 'organizations:ListAccounts', undefined).kind).toBe('serve');
+  });
+
+  it('adds latencies of every matching rule and lets the first error win', () => {
+    const f = new FaultEngine([{ latencyMs: 5 }, { vendor: 'azure', latencyMs: 7, serverError: 503 }, { throttle: true }]);
+    expect(f.decide('azure', 'resources.list', 's')).toEqual({ kind: 'serverError', status: 503, latencyMs: 12 });
+    expect(f.decide('aws', 'x', undefined)).toEqual({ kind: 'throttle', retryAfterSeconds: 0, latencyMs: 5 });
+  });
+
+  it('can remove one rule or all', () => {
+    const f = new FaultEngine();
+    const remove = f.add({ throttle: true });
+    expect(f.decide('gcp', 'a', undefined).kind).toBe('throttle');
+    remove();
+    expect(f.decide('gcp', 'a', undefined).kind).toBe('serve');
+    f.add({ timeout: true });
+    f.clear();
+    expect(f.decide('gcp', 'a', undefined).kind).toBe('serve');
+  });
+});
+
+describe('faults on the wire', () => {
+  let cloud: LocalCloud;
+  beforeAll(async () => {
+    cloud = await startLocalCloud({ estate: demoEstate() });
+  });
+  afterAll(() => cloud.stop());
+
+  it('delays answers by the configured latency', async () => {
+    const remove = cloud.faults.add({ vendor: 'aws', operation: 'organizations:ListRoots', latencyMs: 150 });
+    try {
+      const t = Date.now();
+      await new OrganizationsClient({ ...cloud.aws.clientConfig(), maxAttempts: 1 }).send(new ListRootsCommand({}));
+      expect(Date.now() - t).toBeGreaterThanOrEqual(140);
+    } finally {
+      remove();
+    }
+  });
+
+  it('holds a request open until the client times out', async () => {
+    const remove = cloud.faults.add({ vendor: 'aws', operation: 'organizations:ListRoots', timeout: true });
+    try {
+      const client = new OrganizationsClient({ ...cloud.aws.clientConfig(), maxAttempts: 1 });
+      const t = Date.now();
+      const error = (await client.send(new ListRootsCommand({}), { abortSignal: AbortSignal.timeout(200) }).catch((e: unknown) => e)) as Error;
+      expect(error.name).toBe('AbortError');
+      expect(Date.now() - t).toBeGreaterThanOrEqual(190);
+      expect(cloud.counters.outcomes('aws', 'organizations:ListRoots', 'timeout')).toBe(1);
+    } finally {
+      remove();
+    }
+  });
+
+  it('answers 503 and the Azure client retries it', async () => {
+    const remove = cloud.faults.add({ vendor: 'azure', operation: 'resourceGroups.list', serverError: 503, times: 1 });
+    try {
+      const client = new ResourceManagementClient(cloud.azure.credential, '22222222-2222-2222-2222-222222222222', {
+        ...cloud.azure.clientOptions(),
+        retryOptions: { retryDelayInMs: 5, maxRetryDelayInMs: 10 },
+      });
+      const names = [];
+      for await (const g of client.resourceGroups.list()) names.push(g.name);
+      expect(names).toEqual(['rg-dev']);
+      expect(cloud.counters.outcomes('azure', 'resourceGroups.list', 'serverError')).toBe(1);
+    } finally {
+      remove();
+    }
+  });
+});
