@@ -38,7 +38,9 @@ const renderFraming = (framing: FramingView, colours: Palette): string => {
   const rows = framing.rows.map((row) => [row.group ?? '', row.label, ...row.cells]);
   const hasGroups = framing.rows.some((row) => row.group);
   const table = hasGroups ? renderTable(['group', 'row', ...framing.columns], rows) : renderTable(['row', ...framing.columns], rows.map((row) => row.slice(1)));
-  return `${colours.bold(framing.title)}\n${framing.summary}\n\n${table}Sources: ${framing.sources.join(', ')}\n`;
+  const notes = (framing.notes ?? []).map((note) => `${colours.dim(note)}\n`).join('');
+  const sources = framing.sources.length > 0 ? `Sources: ${framing.sources.join(', ')}\n` : '';
+  return `${colours.bold(framing.title)}\n${framing.summary}\n\n${table}${notes}${sources}`;
 };
 
 /** Options of {@link runMatrix}. */

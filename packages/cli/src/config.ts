@@ -1,0 +1,86 @@
+/**
+ * Finding and loading the config file (`demarc.config.ts|mts|js|mjs|json`), and the attestation file
+ * it names. Validation is core's `parseConfig` (zod), whose errors name the file and the field.
+ *
+ * A `.json` config is read by the CLI itself, so it works everywhere. `.js` / `.mjs` configs are
+ * imported. A `.ts` config is imported too, which works when Node can load TypeScript: Node 23.6+ and
+ * 24 strip types by default, and older Nodes need a loader (`node --import tsx`); otherwise the CLI
+ * says so and suggests `.json` or `.mjs`.
+ * @module
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ConfigError, loadAttestations, parseConfig, type AttestationSet, type DemarcConfig } from '@demarc/core';
+import { CliError } from './errors';
+
+/** The config file names looked for in the working directory, in order. */
+export const CONFIG_FILE_NAMES = ['demarc.config.ts', 'demarc.config.mts', 'demarc.config.js', 'demarc.config.mjs', 'demarc.config.json'] as const;
+
+/** A loaded config: where it came from and what it says (validated, defaults applied). */
+export interface LoadedConfig {
+  /** The config file's absolute path, or `undefined` when there is none. */
+  readonly file: string | undefined;
+  /** The directory relative paths in the config resolve from. */
+  readonly dir: string;
+  /** The validated config. */
+  readonly config: DemarcConfig;
+}
+
+/** Finds the config file: the one given, or the first of {@link CONFIG_FILE_NAMES} in `cwd`. */
+export function findConfigFile(cwd: string, explicit?: string): string | undefined {
+  if (explicit !== undefined) {
+    const file = resolve(cwd, explicit);
+    if (!existsSync(file)) throw new CliError(`Config file ${explicit} does not exist.`, `Check the path, or drop --config to use ${CONFIG_FILE_NAMES.join(' / ')} from the working directory.`);
+    return file;
+  }
+  return CONFIG_FILE_NAMES.map((name) => resolve(cwd, name)).find((file) => existsSync(file));
+}
+
+async function readConfigData(file: string): Promise<unknown> {
+  if (file.endsWith('.json')) {
+    const text = await readFile(file, 'utf8');
+    try {
+      return JSON.parse(text) as unknown;
+    } catch (error) {
+      throw new CliError(`${file}: is not valid JSON (${(error as Error).message}).`, 'Fix the syntax; a JSON config has no comments or trailing commas.');
+    }
+  }
+  let module: { default?: unknown };
+  try {
+    module = (await import(pathToFileURL(file).href)) as { default?: unknown };
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === 'ERR_UNKNOWN_FILE_EXTENSION' && /\.m?ts$/.test(file)) {
+      throw new CliError(
+        `${file}: this Node.js cannot load a TypeScript config by itself.`,
+        'Use Node.js 23.6+ (types are stripped by default), run with a loader (node --import tsx ...), or write demarc.config.mjs or demarc.config.json instead.',
+      );
+    }
+    throw new CliError(`${file}: cannot be loaded: ${(error as Error).message}`, 'Fix the error above; the config must `export default defineConfig({ ... })`.');
+  }
+  if (module.default === undefined) throw new CliError(`${file}: has no default export.`, 'Export the config: `export default defineConfig({ ... })`.');
+  return module.default;
+}
+
+/** Loads and validates the config; no file gives the defaults. */
+export async function loadConfig(cwd: string, explicit?: string): Promise<LoadedConfig> {
+  const file = findConfigFile(cwd, explicit);
+  if (file === undefined) return { file: undefined, dir: cwd, config: parseConfig({}) };
+  const data = await readConfigData(file);
+  return { file, dir: dirname(file), config: parseConfig(data, file) };
+}
+
+/** Loads the attestation file a config names (relative to the config file), if any. */
+export async function loadConfigAttestations(loaded: LoadedConfig): Promise<AttestationSet | undefined> {
+  const path = loaded.config.attestations;
+  if (path === undefined) return undefined;
+  return loadAttestations(resolve(loaded.dir, path));
+}
+
+/** Turns a core `ConfigError` into a CLI error with what to do next. */
+export function configErrorToCli(error: ConfigError): CliError {
+  const what = error.field ? `the field '${error.field}'${error.entry ? ` of ${error.entry}` : ''}` : error.entry ? error.entry : 'the file';
+  return new CliError(error.message, `Fix ${what} in ${error.file} and run again (see docs/guide/cli.md for the config format).`);
+}

@@ -1,0 +1,154 @@
+/**
+ * Output formats of `demarc scan`: the reports core writes (JSON, Markdown, SARIF, OCSF, JUnit, CSV)
+ * and the CLI's own text summary for a person at a terminal.
+ * @module
+ */
+import {
+  DOMAINS,
+  SEVERITIES,
+  countStatuses,
+  ownerOf,
+  renderCsvReport,
+  renderJsonReport,
+  renderJunitReport,
+  renderMarkdownReport,
+  renderOcsfReport,
+  renderSarifReport,
+  scanCoverage,
+  type Finding,
+  type Party,
+  type ScanResult,
+  type Severity,
+} from '@demarc/core';
+import { renderTable, type Palette } from './output';
+
+/** The formats `--format` takes. `text` is the human summary; the others are core's reports. */
+export const FORMATS = ['text', 'json', 'md', 'sarif', 'ocsf', 'junit', 'csv'] as const;
+
+/** An output format. */
+export type Format = (typeof FORMATS)[number];
+
+/** Accepted spellings of each format (`markdown` for `md`, `ndjson` for `ocsf`...). */
+const ALIASES: Readonly<Record<string, Format>> = { markdown: 'md', xml: 'junit', ndjson: 'ocsf', txt: 'text' };
+
+/** Parses a `--format` value, or returns `undefined` when it names no format. */
+export function parseFormat(value: string): Format | undefined {
+  const key = value.toLowerCase();
+  return (FORMATS as readonly string[]).includes(key) ? (key as Format) : ALIASES[key];
+}
+
+/** The usual file extension of each format, for messages. */
+export const FORMAT_EXTENSIONS: Readonly<Record<Format, string>> = { text: 'txt', json: 'json', md: 'md', sarif: 'sarif', ocsf: 'ocsf.ndjson', junit: 'xml', csv: 'csv' };
+
+/** A provider that was asked for but could not be scanned, and why. */
+export interface SkippedProvider {
+  /** The provider name as asked. */
+  readonly name: string;
+  /** Why it was not scanned. */
+  readonly reason: string;
+}
+
+/** What the text summary says besides the scan result. */
+export interface TextContext {
+  /** Where the data came from, e.g. `demo estate on the local cloud (127.0.0.1)`. */
+  readonly target: string;
+  /** Providers asked for but not scanned. */
+  readonly skipped: readonly SkippedProvider[];
+  /** The `--fail-on` threshold, if any. */
+  readonly failOn: Severity | undefined;
+  /** Most findings to list (default 25). */
+  readonly maxFindings?: number;
+}
+
+const severityRank = (severity: Severity): number => SEVERITIES.indexOf(severity);
+
+/** The failing findings at or above `threshold` (what `--fail-on` counts). */
+export function findingsAtOrAbove(findings: readonly Finding[], threshold: Severity): Finding[] {
+  return findings.filter((finding) => finding.status === 'fail' && severityRank(finding.severity) <= severityRank(threshold));
+}
+
+const PARTY_SHORT: Readonly<Record<Party, string>> = { customer: 'customer', shared: 'shared', provider: 'provider' };
+
+/** Renders a report in a machine format. */
+export function renderReport(format: Exclude<Format, 'text'>, result: ScanResult): string {
+  switch (format) {
+    case 'json':
+      return renderJsonReport(result);
+    case 'md':
+      return renderMarkdownReport(result);
+    case 'sarif':
+      return renderSarifReport(result);
+    case 'ocsf':
+      return renderOcsfReport(result);
+    case 'junit':
+      return renderJunitReport(result);
+    case 'csv':
+      return renderCsvReport(result);
+  }
+}
+
+const truncate = (text: string, max: number): string => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
+
+/**
+ * The text summary: what was scanned, the responsibility map of the scan's service models, the
+ * customer's duties and how they stand, counts per provider, and the findings to act on, most severe
+ * first.
+ */
+export function renderText(result: ScanResult, context: TextContext, colours: Palette): string {
+  const out: string[] = [];
+  const counts = countStatuses(result.findings);
+  out.push(
+    `${colours.bold('demarc scan')} of ${context.target}: ${result.providers.map((p) => p.name).join(', ') || 'no provider'}; ` +
+      `${result.scopes.length} scope(s), ${result.checks.length} check(s), ${result.findings.length} finding(s).`,
+  );
+  if (result.aborted) out.push(colours.red('The scan was aborted: results are partial.'));
+  for (const skipped of context.skipped) out.push(colours.yellow(`Not scanned: ${skipped.name}: ${skipped.reason}`));
+
+  const coverage = scanCoverage(result);
+  out.push('', colours.bold('Responsibility map') + ' (who owns each domain under the service models found in this scan)', '');
+  const mapRows = DOMAINS.map((domain) => [domain.id, ...coverage.models.map((model) => PARTY_SHORT[ownerOf(domain.id, model)])]);
+  out.push(renderTable(['domain', ...coverage.models], mapRows).trimEnd());
+
+  out.push('', colours.bold('Customer duties') + ' (domains the customer owns or shares, per service model, and what the checks found)', '');
+  const dutyRows = coverage.domains.map((d) => [d.domain, String(d.duties), String(d.counts.verified), String(d.counts.failing), String(d.counts.manual), String(d.counts.unverified), String(d.counts['not-covered'])]);
+  out.push(renderTable(['domain', 'duties', 'verified', 'failing', 'manual', 'unverified', 'not covered'], dutyRows).trimEnd());
+
+  out.push('', colours.bold('Findings by provider'), '');
+  const providerRows = [...result.providers.map((p) => p.id), ...(result.findings.some((f) => f.resource.provider === 'organization') ? ['organization'] : [])].map((id) => {
+    const mine = result.findings.filter((f) => f.resource.provider === id);
+    const c = countStatuses(mine);
+    const scopes = result.scopes.filter((s) => s.provider === id).length;
+    return [id, id === 'organization' ? '-' : String(scopes), String(c.pass), String(c.fail), String(c.error), String(c.manual), String(c.muted), String(c['provider-managed'])];
+  });
+  out.push(renderTable(['provider', 'scopes', 'pass', 'fail', 'error', 'manual', 'muted', 'provider-managed'], providerRows).trimEnd());
+
+  const act = result.findings
+    .filter((f) => f.status === 'fail' || f.status === 'error')
+    .sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || (a.status === b.status ? 0 : a.status === 'fail' ? -1 : 1));
+  const max = context.maxFindings ?? 25;
+  out.push('', colours.bold(`Findings to act on: ${counts.fail} failing, ${counts.error} unverified (error)`), '');
+  if (act.length === 0) out.push('None.');
+  else {
+    const rows = act.slice(0, max).map((f) => [
+      f.status === 'fail' ? colours.red('FAIL') : colours.yellow('ERROR'),
+      f.severity,
+      f.checkId,
+      `${f.resource.provider}/${f.resource.scope}`,
+      truncate(f.resource.name ?? f.resource.id, 48),
+      truncate(f.message, 100),
+    ]);
+    out.push(renderTable(['status', 'severity', 'check', 'scope', 'resource', 'message'], rows).trimEnd());
+    if (act.length > max) out.push(`…and ${act.length - max} more (--format md or --format json lists them all).`);
+  }
+  if (counts.manual > 0) out.push('', `${counts.manual} duty check(s) need a person: record organisational measures in an attestation file (see \`demarc explain governance\`).`);
+
+  out.push('');
+  if (context.failOn) {
+    const over = findingsAtOrAbove(result.findings, context.failOn).length;
+    out.push(over > 0 ? colours.red(`${over} failing finding(s) at or above ${context.failOn}: exit code 1.`) : colours.green(`No failing finding at or above ${context.failOn}: exit code 0.`));
+  } else {
+    const high = findingsAtOrAbove(result.findings, 'high').length;
+    out.push(`Exit code 0: no --fail-on given.${high > 0 ? ` With --fail-on high this scan would exit 1 (${high} failing finding(s) at high or above).` : ''}`);
+  }
+  return `${out.join('\n')}\n`;
+}
