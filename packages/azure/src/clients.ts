@@ -77,13 +77,21 @@ const sleep = (ms: number, signal: { readonly aborted: boolean; addEventListener
  * the Azure pipeline, which waits as told.
  */
 export function throttlingWithoutRetryAfterPolicy(retries: number, firstDelayMs: number, maxDelayMs: number): AzurePipelinePolicy {
+  // The policy sits before deserialization, so a 429 usually arrives as a thrown RestError carrying
+  // the response; a raw response is handled too, for pipelines without deserialization.
+  const bare429 = (status: unknown, headers: { get(name: string): string | undefined } | undefined): boolean =>
+    status === 429 && ['retry-after', 'retry-after-ms', 'x-ms-retry-after-ms'].every((name) => headers?.get(name) === undefined);
   return {
     name: 'demarcThrottlingWithoutRetryAfter',
     async sendRequest(request, next) {
       for (let attempt = 0; ; attempt++) {
-        const response = await next(request);
-        const told = response.headers.get('retry-after') ?? response.headers.get('retry-after-ms') ?? response.headers.get('x-ms-retry-after-ms');
-        if (response.status !== 429 || told !== undefined || attempt >= retries) return response;
+        try {
+          const response = await next(request);
+          if (!bare429(response.status, response.headers) || attempt >= retries) return response;
+        } catch (error) {
+          const e = error as { statusCode?: unknown; response?: { headers?: { get(name: string): string | undefined } } };
+          if (!bare429(e.statusCode, e.response?.headers) || attempt >= retries) throw error;
+        }
         await sleep(Math.min(maxDelayMs, firstDelayMs * 2 ** attempt), request.abortSignal);
       }
     },
