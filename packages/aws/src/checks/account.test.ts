@@ -1,0 +1,128 @@
+import { describe, it } from 'vitest';
+import { CheckTester } from '@demarc/core/testing';
+import { awsProvider } from '../provider';
+import { cloudTrailLogFileValidation, cloudTrailMultiRegion } from './cloudtrail';
+import { iamRootAccessKeys, iamRootMfa, iamUnusedCredentials, iamUserMfa } from './iam';
+import { ec2AdminPortsOpen, ec2EbsDefaultEncryption, s3AccountPublicAccessBlock } from './network-storage';
+
+const tester = new CheckTester({ provider: awsProvider(), framework: { describe, it } });
+const ACCOUNT = { id: '222222222222', kind: 'account', regions: ['eu-west-1', 'us-east-1'] } as const;
+const NOW = new Date('2025-06-01T00:00:00Z');
+const summary = (mfa: number, keys: number) => ({ 'iam:GetAccountSummary': { AccountMFAEnabled: mfa, AccountAccessKeysPresent: keys, Users: 2 } });
+
+tester.run(iamRootMfa, {
+  valid: [{ name: 'root with MFA', scope: ACCOUNT, data: summary(1, 0) }],
+  invalid: [{ name: 'root without MFA', scope: ACCOUNT, data: summary(0, 0), findings: [{ status: 'fail', messageId: 'noMfa', resourceId: 'arn:aws:iam::222222222222:root' }] }],
+});
+
+tester.run(iamRootAccessKeys, {
+  valid: [{ name: 'no root keys', scope: ACCOUNT, data: summary(1, 0) }],
+  invalid: [{ name: 'root keys present', scope: ACCOUNT, data: summary(1, 1), findings: [{ status: 'fail', messageId: 'present' }] }],
+});
+
+const user = (name: string, extra: Record<string, string> = {}) => ({ userName: name, arn: `arn:aws:iam::222222222222:user/${name}`, path: '/', createDate: '2024-01-01T00:00:00Z', ...extra });
+const mfaOf = (withMfa: string[]) => (params: Readonly<Record<string, unknown>>) => (withMfa.includes(String(params.userName)) ? [{ serialNumber: `arn:aws:iam::222222222222:mfa/${String(params.userName)}` }] : []);
+tester.run(iamUserMfa, {
+  valid: [{ name: 'every user has MFA', scope: ACCOUNT, data: { 'iam:ListUsers': [user('alice'), user('bob')], 'iam:ListMFADevices': mfaOf(['alice', 'bob']) } }],
+  invalid: [{
+    name: 'one user without MFA', scope: ACCOUNT,
+    data: { 'iam:ListUsers': [user('alice'), user('bob')], 'iam:ListMFADevices': mfaOf(['bob']) },
+    findings: [{ status: 'fail', messageId: 'noMfa', resourceId: user('alice').arn }, { status: 'pass', resourceId: user('bob').arn }],
+  }],
+});
+
+const keysOf = (byUser: Record<string, { keyId: string; status: string; createDate: string }[]>) => (params: Readonly<Record<string, unknown>>) => byUser[String(params.userName)] ?? [];
+const lastUsed = (byKey: Record<string, string | undefined>) => (params: Readonly<Record<string, unknown>>) => {
+  const date = byKey[String(params.keyId)];
+  return date ? { lastUsedDate: date, serviceName: 's3', region: 'eu-west-1' } : {};
+};
+tester.run(iamUnusedCredentials, {
+  valid: [{
+    name: 'recent password and key use', scope: ACCOUNT, now: NOW,
+    data: {
+      'iam:ListUsers': [user('alice', { passwordLastUsed: '2025-05-20T00:00:00Z' })],
+      'iam:ListAccessKeys': keysOf({ alice: [{ keyId: 'AKIAEXAMPLEALICE0001', status: 'Active', createDate: '2024-01-01T00:00:00Z' }, { keyId: 'AKIAEXAMPLEALICE0002', status: 'Inactive', createDate: '2020-01-01T00:00:00Z' }] }),
+      'iam:GetAccessKeyLastUsed': lastUsed({ AKIAEXAMPLEALICE0001: '2025-05-30T00:00:00Z' }),
+    },
+  }],
+  invalid: [{
+    name: 'a leaver and a never-used old key', scope: ACCOUNT, now: NOW,
+    data: {
+      'iam:ListUsers': [user('carol', { passwordLastUsed: '2024-12-01T00:00:00Z' }), user('batch')],
+      'iam:ListAccessKeys': keysOf({ batch: [{ keyId: 'AKIAEXAMPLEBATCH0001', status: 'Active', createDate: '2024-06-01T00:00:00Z' }] }),
+      'iam:GetAccessKeyLastUsed': lastUsed({}),
+    },
+    findings: [
+      { status: 'fail', messageId: 'unused', message: 'IAM user batch has credentials unused for over 90 days: access key AKIAEXAMPLEBATCH0001.' },
+      { status: 'fail', messageId: 'unused', message: 'IAM user carol has credentials unused for over 90 days: console password.' },
+    ],
+  }],
+});
+
+const BPA_ON = { blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: true, restrictPublicBuckets: true };
+tester.run(s3AccountPublicAccessBlock, {
+  valid: [{ name: 'all four on', scope: ACCOUNT, data: { 's3-control:GetPublicAccessBlock': BPA_ON } }],
+  invalid: [
+    { name: 'not configured', scope: ACCOUNT, data: { 's3-control:GetPublicAccessBlock': null }, findings: [{ status: 'fail', messageId: 'missing' }] },
+    { name: 'policy block off', scope: ACCOUNT, data: { 's3-control:GetPublicAccessBlock': { ...BPA_ON, blockPublicPolicy: false } }, findings: [{ status: 'fail', messageId: 'partial', message: 'S3 Block Public Access is off for account 222222222222: blockPublicPolicy.' }] },
+  ],
+});
+
+tester.run(ec2EbsDefaultEncryption, {
+  valid: [{ name: 'on in both regions', scope: ACCOUNT, data: { 'ec2:GetEbsEncryptionByDefault': { enabled: true } } }],
+  invalid: [
+    { name: 'off in one region', scope: ACCOUNT, data: { 'ec2:GetEbsEncryptionByDefault': (p: Readonly<Record<string, unknown>>) => ({ enabled: p.region === 'us-east-1' }) }, findings: [{ status: 'fail', message: 'EBS encryption by default is off in eu-west-1.' }, { status: 'pass' }] },
+    { name: 'regions from DescribeRegions when discovery recorded none', scope: { id: '222222222222', kind: 'account' }, data: { 'ec2:DescribeRegions': ['ap-south-1'], 'ec2:GetEbsEncryptionByDefault': { enabled: false } }, findings: [{ status: 'fail', message: 'EBS encryption by default is off in ap-south-1.' }] },
+  ],
+});
+
+const sg = (id: string, ingress: object[]) => ({ groupId: id, groupName: `name-${id}`, vpcId: 'vpc-0abc', ingress });
+const rule = (protocol: string, from: number | undefined, to: number | undefined, cidrs: string[], ipv6Cidrs: string[] = []) => ({ protocol, ...(from === undefined ? {} : { fromPort: from, toPort: to }), cidrs, ipv6Cidrs });
+tester.run(ec2AdminPortsOpen, {
+  valid: [{
+    name: 'HTTPS open, SSH from the office only', scope: { ...ACCOUNT, regions: ['eu-west-1'] },
+    data: { 'ec2:DescribeSecurityGroups': [sg('sg-0aaa', [rule('tcp', 443, 443, ['0.0.0.0/0']), rule('tcp', 22, 22, ['203.0.113.0/24'])])] },
+  }],
+  invalid: [{
+    name: 'SSH, RDP-in-range, all traffic and IPv6', scope: { ...ACCOUNT, regions: ['eu-west-1'] },
+    data: { 'ec2:DescribeSecurityGroups': [
+      sg('sg-0001', [rule('tcp', 22, 22, ['0.0.0.0/0'])]),
+      sg('sg-0002', [rule('tcp', 3000, 4000, ['0.0.0.0/0'])]),
+      sg('sg-0003', [rule('-1', undefined, undefined, ['0.0.0.0/0'])]),
+      sg('sg-0004', [rule('tcp', 22, 22, [], ['::/0'])]),
+      sg('sg-0005', [rule('udp', 3389, 3389, ['0.0.0.0/0'])]),
+    ] },
+    findings: [
+      { status: 'fail', message: 'Security group sg-0001 (name-sg-0001) admits the internet on port 22.' },
+      { status: 'fail', message: 'Security group sg-0002 (name-sg-0002) admits the internet on port 3389.' },
+      { status: 'fail', messageId: 'open' },
+      { status: 'fail', messageId: 'open' },
+      { status: 'pass', messageId: 'closed' },
+    ],
+  }],
+});
+
+const trail = (name: string, account: string, extra: Record<string, unknown> = {}) => ({
+  name, arn: `arn:aws:cloudtrail:us-east-1:${account}:trail/${name}`, homeRegion: 'us-east-1', multiRegion: true, organizationTrail: false, logFileValidation: true, includeGlobalServiceEvents: true, ...extra,
+});
+tester.run(cloudTrailMultiRegion, {
+  valid: [{ name: 'organization trail logging', scope: ACCOUNT, data: { 'cloudtrail:DescribeTrails': [trail('org', '111111111111', { organizationTrail: true })], 'cloudtrail:GetTrailStatus': { isLogging: true } } }],
+  invalid: [
+    { name: 'no trail', scope: ACCOUNT, data: { 'cloudtrail:DescribeTrails': [] }, findings: [{ status: 'fail', messageId: 'missing' }] },
+    { name: 'single-region trail only', scope: ACCOUNT, data: { 'cloudtrail:DescribeTrails': [trail('local', '222222222222', { multiRegion: false })] }, findings: [{ status: 'fail', messageId: 'missing' }] },
+    { name: 'multi-region trail stopped', scope: ACCOUNT, data: { 'cloudtrail:DescribeTrails': [trail('main', '222222222222')], 'cloudtrail:GetTrailStatus': { isLogging: false } }, findings: [{ status: 'fail', messageId: 'notLogging' }] },
+  ],
+});
+
+tester.run(cloudTrailLogFileValidation, {
+  valid: [{ name: 'own trail validated', scope: ACCOUNT, data: { 'cloudtrail:DescribeTrails': [trail('main', '222222222222')] } }],
+  invalid: [
+    { name: 'own trail not validated', scope: ACCOUNT, data: { 'cloudtrail:DescribeTrails': [trail('main', '222222222222', { logFileValidation: false })] }, findings: [{ status: 'fail', messageId: 'unvalidated' }] },
+    {
+      name: 'organization trail seen from a member is provider-managed', scope: ACCOUNT,
+      data: { 'cloudtrail:DescribeTrails': [trail('org', '111111111111', { organizationTrail: true, logFileValidation: false })] },
+      findings: [{ status: 'provider-managed', messageId: 'unvalidated', resourceId: 'arn:aws:cloudtrail:us-east-1:111111111111:trail/org' }],
+    },
+    { name: 'no trail at all', scope: ACCOUNT, data: { 'cloudtrail:DescribeTrails': [] }, findings: [{ status: 'skipped', messageId: 'none' }] },
+  ],
+});

@@ -1,0 +1,273 @@
+/**
+ * The client layer: builds the official AWS SDK v3 clients from the user's options, one per
+ * (service, region, account) and reused, with credentials from the SDK's default chain (environment,
+ * shared config and profiles, SSO, container and instance metadata) unless explicit credentials are
+ * passed. Member accounts are reached by STS AssumeRole into a role the user names; the temporary
+ * credentials are cached per account until shortly before they expire.
+ *
+ * The SDK packages are loaded with `import()` the first time a client is needed, so importing
+ * `@demarc/aws` (to read the framing or the catalog) never loads them.
+ * @module
+ */
+import type { STSClientConfig } from '@aws-sdk/client-sts';
+import type { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import type { EC2Client } from '@aws-sdk/client-ec2';
+import type { IAMClient } from '@aws-sdk/client-iam';
+import type { OrganizationsClient } from '@aws-sdk/client-organizations';
+import type { S3ControlClient } from '@aws-sdk/client-s3-control';
+import type { STSClient } from '@aws-sdk/client-sts';
+import { toDemarcError } from './errors';
+
+/** Credentials as the AWS SDK takes them: a static identity or a provider function. */
+export type AwsCredentials = NonNullable<STSClientConfig['credentials']>;
+
+/** A retry strategy as the AWS SDK takes it (e.g. `new ConfiguredRetryStrategy(4, () => 5)` from `@smithy/util-retry`). */
+export type AwsRetryStrategy = NonNullable<STSClientConfig['retryStrategy']>;
+
+/** The AWS services demarc calls. */
+export const AWS_CLIENT_SERVICES = ['organizations', 'sts', 'iam', 's3-control', 'ec2', 'cloudtrail'] as const;
+
+/** One of {@link AWS_CLIENT_SERVICES}. */
+export type AwsClientService = (typeof AWS_CLIENT_SERVICES)[number];
+
+/** The SDK client class of each service. */
+export interface AwsClientMap {
+  /** AWS Organizations. */
+  readonly organizations: OrganizationsClient;
+  /** AWS STS. */
+  readonly sts: STSClient;
+  /** AWS IAM. */
+  readonly iam: IAMClient;
+  /** Amazon S3 Control. */
+  readonly 's3-control': S3ControlClient;
+  /** Amazon EC2. */
+  readonly ec2: EC2Client;
+  /** AWS CloudTrail. */
+  readonly cloudtrail: CloudTrailClient;
+}
+
+/** How to reach AWS. Everything is optional: by default the SDK's credential chain and profile are used. */
+export interface AwsClientOptions {
+  /** The region for global services and the default region of regional calls (default: `AWS_REGION`, `AWS_DEFAULT_REGION`, else `us-east-1`). */
+  readonly region?: string;
+  /** A named profile of the shared config files (`~/.aws/config`, `~/.aws/credentials`). */
+  readonly profile?: string;
+  /** Explicit credentials (static or a provider); default: the SDK's default credential chain. */
+  readonly credentials?: AwsCredentials;
+  /** One endpoint for every service (a VPC endpoint proxy, a local emulator). */
+  readonly endpoint?: string;
+  /** Per-service endpoints; they win over `endpoint`. */
+  readonly endpoints?: Readonly<Partial<Record<AwsClientService, string>>>;
+  /** Attempts per call, retries included (SDK default 3). */
+  readonly maxAttempts?: number;
+  /** `standard` (default) or `adaptive` (client-side rate limiting). */
+  readonly retryMode?: 'standard' | 'adaptive';
+  /** A retry strategy object; wins over `maxAttempts` / `retryMode`. */
+  readonly retryStrategy?: AwsRetryStrategy;
+  /**
+   * The SDK's HTTP handler or its options (e.g. `{ httpAgent }` for a proxy). S3 Control puts the
+   * account id in front of the endpoint's host name, so a custom endpoint needs an agent that resolves
+   * `<account>.<host>`; the local cloud's client config brings one.
+   */
+  readonly requestHandler?: AwsRequestHandler;
+}
+
+/** The SDK's `requestHandler` option: a handler instance or the options of the default Node handler. */
+export type AwsRequestHandler = NonNullable<STSClientConfig['requestHandler']>;
+
+/** How demarc enters member accounts. */
+export interface AwsAssumeRoleOptions {
+  /** The role name in every member account, e.g. `'OrganizationAccountAccessRole'` or a read-only audit role. */
+  readonly roleName: string;
+  /** The role's path (default `/`). */
+  readonly rolePath?: string;
+  /** The external id the role's trust policy requires, if any. */
+  readonly externalId?: string;
+  /** The session name recorded in CloudTrail (default `demarc`). */
+  readonly sessionName?: string;
+  /** Session length in seconds (default 3600). */
+  readonly durationSeconds?: number;
+  /** Also assume the role in the caller's own account instead of using the base credentials (default false). */
+  readonly inCallerAccount?: boolean;
+}
+
+/** Temporary credentials of one account, as cached. */
+interface CachedCredentials {
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  readonly sessionToken?: string;
+  readonly expiration?: Date;
+}
+
+/** Credentials are refreshed this long before they expire. */
+const REFRESH_MARGIN_MS = 5 * 60 * 1000;
+
+type SdkModule<S extends AwsClientService> = { readonly [K in string]: unknown } & { readonly default?: unknown } & { readonly __service?: S };
+type ClientConstructor<S extends AwsClientService> = new (config: Record<string, unknown>) => AwsClientMap[S];
+
+/** Loads one SDK package. The literal specifiers keep bundlers able to see (and leave external) each import. */
+const LOADERS: Readonly<Record<AwsClientService, () => Promise<SdkModule<AwsClientService>>>> = {
+  organizations: () => import('@aws-sdk/client-organizations'),
+  sts: () => import('@aws-sdk/client-sts'),
+  iam: () => import('@aws-sdk/client-iam'),
+  's3-control': () => import('@aws-sdk/client-s3-control'),
+  ec2: () => import('@aws-sdk/client-ec2'),
+  cloudtrail: () => import('@aws-sdk/client-cloudtrail'),
+};
+
+const CLIENT_CLASS: Readonly<Record<AwsClientService, string>> = {
+  organizations: 'OrganizationsClient',
+  sts: 'STSClient',
+  iam: 'IAMClient',
+  's3-control': 'S3ControlClient',
+  ec2: 'EC2Client',
+  cloudtrail: 'CloudTrailClient',
+};
+
+/**
+ * Loads an AWS SDK package on first use; later calls reuse it.
+ * @typeParam M - The module's type, e.g. `typeof import('@aws-sdk/client-iam')`.
+ */
+export async function loadAwsSdk<M>(service: AwsClientService): Promise<M> {
+  return (await LOADERS[service]()) as M;
+}
+
+/**
+ * Builds and caches the SDK clients of a scan. One instance per scan; clients and assumed-role
+ * credentials live as long as it does.
+ *
+ * @example
+ * ```ts
+ * const clients = new AwsClients({ region: 'eu-west-1', profile: 'audit' }, { roleName: 'SecurityAudit' });
+ * const iam = await clients.client('iam', '222222222222');
+ * ```
+ */
+export class AwsClients {
+  readonly #options: AwsClientOptions;
+  readonly #assume: AwsAssumeRoleOptions | undefined;
+  readonly #clients = new Map<string, Promise<unknown>>();
+  readonly #credentials = new Map<string, { value: Promise<CachedCredentials>; expires: number }>();
+  #callerAccount: Promise<{ account: string; partition: string }> | undefined;
+
+  /**
+   * @param options - Region, credentials, endpoints and retries.
+   * @param assumeRole - How to enter other accounts; without it every call uses the base credentials (single-account mode).
+   */
+  constructor(options: AwsClientOptions = {}, assumeRole?: AwsAssumeRoleOptions) {
+    this.#options = options;
+    this.#assume = assumeRole;
+  }
+
+  /** The home region. */
+  get region(): string {
+    return this.#options.region ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
+  }
+
+  /** The SDK client configuration of a service, without credentials (exposed for tests and diagnostics). */
+  clientConfig(service: AwsClientService, region = this.region): Record<string, unknown> {
+    const o = this.#options;
+    const endpoint = o.endpoints?.[service] ?? o.endpoint;
+    return {
+      region,
+      ...(o.profile !== undefined ? { profile: o.profile } : {}),
+      ...(endpoint !== undefined ? { endpoint } : {}),
+      ...(o.retryStrategy !== undefined ? { retryStrategy: o.retryStrategy } : {}),
+      ...(o.retryStrategy === undefined && o.maxAttempts !== undefined ? { maxAttempts: o.maxAttempts } : {}),
+      ...(o.retryStrategy === undefined && o.retryMode !== undefined ? { retryMode: o.retryMode } : {}),
+      ...(o.requestHandler !== undefined ? { requestHandler: o.requestHandler } : {}),
+    };
+  }
+
+  /**
+   * The client of `service` for `account` (default: the caller's own account) in `region`. Built on
+   * first use and reused.
+   */
+  async client<S extends AwsClientService>(service: S, account?: string, region = this.region): Promise<AwsClientMap[S]> {
+    const useBase = account === undefined || !this.#assume || (!this.#assume.inCallerAccount && account === (await this.caller()).account);
+    const key = `${service}|${region}|${useBase ? 'base' : account}`;
+    let client = this.#clients.get(key) as Promise<AwsClientMap[S]> | undefined;
+    if (!client) {
+      client = this.#build(service, region, useBase ? undefined : account);
+      this.#clients.set(key, client);
+      client.catch(() => this.#clients.delete(key));
+    }
+    return client;
+  }
+
+  async #build<S extends AwsClientService>(service: S, region: string, account: string | undefined): Promise<AwsClientMap[S]> {
+    const sdk = await LOADERS[service]();
+    const Client = sdk[CLIENT_CLASS[service]] as ClientConstructor<S>;
+    const credentials: AwsCredentials | undefined = account === undefined ? this.#options.credentials : () => this.credentialsFor(account);
+    return new Client({ ...this.clientConfig(service, region), ...(credentials !== undefined ? { credentials } : {}) });
+  }
+
+  /** The caller's account id and partition (`sts:GetCallerIdentity`, once). */
+  async caller(): Promise<{ account: string; partition: string }> {
+    this.#callerAccount ??= (async () => {
+      const { GetCallerIdentityCommand } = await loadAwsSdk<typeof import('@aws-sdk/client-sts')>('sts');
+      const sts = await this.#build('sts', this.region, undefined);
+      try {
+        const identity = await sts.send(new GetCallerIdentityCommand({}));
+        return { account: identity.Account ?? '', partition: /^arn:([^:]+):/.exec(identity.Arn ?? '')?.[1] ?? 'aws' };
+      } catch (error) {
+        throw toDemarcError('sts:GetCallerIdentity', error);
+      }
+    })();
+    this.#callerAccount.catch(() => (this.#callerAccount = undefined));
+    return this.#callerAccount;
+  }
+
+  /**
+   * Temporary credentials for `account` from `sts:AssumeRole`, cached until five minutes before they
+   * expire. A refusal becomes an `AwsAccessDeniedError` for `sts:AssumeRole`, so only that account's
+   * checks report `error`.
+   */
+  async credentialsFor(account: string): Promise<CachedCredentials> {
+    const assume = this.#assume;
+    if (!assume) throw new Error('AwsClients: no role to assume was configured');
+    const cached = this.#credentials.get(account);
+    if (cached && Date.now() < cached.expires) return cached.value;
+    const value = this.#assumeRole(account, assume);
+    const entry = { value, expires: Number.POSITIVE_INFINITY };
+    this.#credentials.set(account, entry);
+    value.then(
+      (credentials) => (entry.expires = (credentials.expiration?.getTime() ?? Date.now() + 3_600_000) - REFRESH_MARGIN_MS),
+      () => this.#credentials.delete(account),
+    );
+    return value;
+  }
+
+  async #assumeRole(account: string, assume: AwsAssumeRoleOptions): Promise<CachedCredentials> {
+    const { AssumeRoleCommand } = await loadAwsSdk<typeof import('@aws-sdk/client-sts')>('sts');
+    const [sts, caller] = await Promise.all([this.#build('sts', this.region, undefined), this.caller()]);
+    const path = (assume.rolePath ?? '/').replace(/^\/?/, '/').replace(/\/?$/, '/');
+    const roleArn = `arn:${caller.partition}:iam::${account}:role${path}${assume.roleName}`;
+    try {
+      const response = await sts.send(
+        new AssumeRoleCommand({
+          RoleArn: roleArn,
+          RoleSessionName: assume.sessionName ?? 'demarc',
+          DurationSeconds: assume.durationSeconds ?? 3600,
+          ...(assume.externalId !== undefined ? { ExternalId: assume.externalId } : {}),
+        }),
+      );
+      const c = response.Credentials;
+      if (!c?.AccessKeyId || !c.SecretAccessKey) throw new Error(`sts:AssumeRole into ${roleArn} returned no credentials`);
+      return {
+        accessKeyId: c.AccessKeyId,
+        secretAccessKey: c.SecretAccessKey,
+        ...(c.SessionToken !== undefined ? { sessionToken: c.SessionToken } : {}),
+        ...(c.Expiration !== undefined ? { expiration: c.Expiration } : {}),
+      };
+    } catch (error) {
+      throw toDemarcError('sts:AssumeRole', error);
+    }
+  }
+
+  /** Closes every client built so far (their HTTP agents), e.g. at the end of a CLI run. */
+  async destroy(): Promise<void> {
+    const clients = await Promise.allSettled(this.#clients.values());
+    for (const result of clients) if (result.status === 'fulfilled') (result.value as { destroy?: () => void }).destroy?.();
+    this.#clients.clear();
+  }
+}

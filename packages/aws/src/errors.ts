@@ -1,0 +1,137 @@
+/**
+ * The boundary between AWS SDK errors and demarc's typed errors. An AWS `ServiceException` is
+ * converted once, where a collector calls the SDK: access denied becomes core's `AccessDeniedError`
+ * (the check reports `error`, never `pass`), throttling and 5xx become retryable `CollectorError`s,
+ * "no such thing" becomes a not-found error a collector may turn into data. The conversion keeps the
+ * error code, HTTP status and request id, and never a credential: the SDK error itself is not kept as
+ * `cause`, and anything that looks like an access key id is masked in the message.
+ * @module
+ */
+import { AccessDeniedError, CollectorError } from '@demarc/core';
+
+/** How demarc classifies an AWS error. */
+export type AwsErrorKind = 'throttling' | 'access-denied' | 'not-found' | 'other';
+
+/** What AWS said: the error code, HTTP status and request id (for a support case). */
+export interface AwsErrorDetails {
+  /** The operation, e.g. `'iam:ListUsers'`. */
+  readonly operation: string;
+  /** The AWS error code, e.g. `'AccessDenied'`, `'TooManyRequestsException'`. */
+  readonly code: string;
+  /** The HTTP status, when a response arrived. */
+  readonly status?: number;
+  /** The AWS request id, when a response arrived. */
+  readonly requestId?: string;
+}
+
+/** AWS refused the call: the credentials may not read this. The finding is `error` (unverified). */
+export class AwsAccessDeniedError extends AccessDeniedError implements AwsErrorDetails {
+  // Same name as core's class, so summaries and snapshot replays treat it as an access-denied error.
+  override name = 'AccessDeniedError';
+  /** Always `'access-denied'`. */
+  readonly kind = 'access-denied' as const;
+  readonly code: string;
+  readonly status?: number;
+  readonly requestId?: string;
+
+  /** @param details - What AWS said. @param message - The message, already free of credentials. */
+  constructor(details: AwsErrorDetails, message: string) {
+    super(details.operation, message, { retryable: false });
+    this.code = details.code;
+    if (details.status !== undefined) this.status = details.status;
+    if (details.requestId !== undefined) this.requestId = details.requestId;
+  }
+}
+
+/** Any other AWS error: throttling and 5xx (retryable, after the SDK's own retries ran out), not found, or other. */
+export class AwsServiceError extends CollectorError implements AwsErrorDetails {
+  override name = 'CollectorError';
+  /** What kind of failure it is. */
+  readonly kind: Exclude<AwsErrorKind, 'access-denied'>;
+  readonly code: string;
+  readonly status?: number;
+  readonly requestId?: string;
+
+  /** @param kind - The classification. @param details - What AWS said. @param message - The message, already free of credentials. */
+  constructor(kind: Exclude<AwsErrorKind, 'access-denied'>, details: AwsErrorDetails, message: string, retryable: boolean) {
+    super(details.operation, message, { retryable });
+    this.kind = kind;
+    this.code = details.code;
+    if (details.status !== undefined) this.status = details.status;
+    if (details.requestId !== undefined) this.requestId = details.requestId;
+  }
+}
+
+const THROTTLING_CODES = new Set([
+  'Throttling', 'ThrottlingException', 'ThrottledException', 'TooManyRequestsException', 'RequestLimitExceeded',
+  'RequestThrottled', 'RequestThrottledException', 'SlowDown', 'ProvisionedThroughputExceededException',
+  'BandwidthLimitExceeded', 'EC2ThrottledException',
+]);
+const ACCESS_DENIED_CODES = new Set([
+  'AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation', 'AuthorizationError', 'UnauthorizedAccess',
+  'AccessDeniedForDependencyException', 'InvalidClientTokenId', 'UnrecognizedClientException', 'ExpiredToken',
+  'ExpiredTokenException', 'SignatureDoesNotMatch', 'OptInRequired', 'AuthFailure',
+]);
+const NOT_FOUND_PATTERN = /NotFound|NoSuch|DoesNotExist|NotInUse/;
+
+/** Masks anything shaped like an AWS access key id (`AKIA…`, `ASIA…`), so messages can be logged. */
+export function redactCredentials(text: string): string {
+  return text.replace(/\b(AKIA|ASIA|AIDA|AROA)[A-Z0-9]{12,}\b/g, '$1****');
+}
+
+/** Reads the fields demarc uses from an AWS SDK error (or any thrown value). */
+export function awsErrorDetails(operation: string, error: unknown): AwsErrorDetails & { readonly message: string; readonly faultRetryable: boolean } {
+  const e = (typeof error === 'object' && error !== null ? error : {}) as {
+    name?: unknown; Code?: unknown; code?: unknown; message?: unknown;
+    $metadata?: { httpStatusCode?: unknown; requestId?: unknown };
+    $fault?: unknown; $retryable?: unknown;
+  };
+  const code = [e.Code, e.code, e.name].find((c): c is string => typeof c === 'string' && c !== '' && c !== 'Error') ?? 'UnknownError';
+  const status = typeof e.$metadata?.httpStatusCode === 'number' ? e.$metadata.httpStatusCode : undefined;
+  const requestId = typeof e.$metadata?.requestId === 'string' && e.$metadata.requestId !== '' ? e.$metadata.requestId : undefined;
+  const message = redactCredentials(typeof e.message === 'string' && e.message !== '' ? e.message : String(error));
+  return {
+    operation,
+    code,
+    ...(status !== undefined ? { status } : {}),
+    ...(requestId !== undefined ? { requestId } : {}),
+    message,
+    faultRetryable: e.$fault === 'server' || (typeof e.$retryable === 'object' && e.$retryable !== null),
+  };
+}
+
+/** Classifies an AWS error by its code and HTTP status. */
+export function classifyAwsError(code: string, status?: number): AwsErrorKind {
+  if (THROTTLING_CODES.has(code) || status === 429) return 'throttling';
+  if (ACCESS_DENIED_CODES.has(code) || status === 403) return 'access-denied';
+  if (NOT_FOUND_PATTERN.test(code) || status === 404) return 'not-found';
+  return 'other';
+}
+
+/**
+ * Converts whatever an AWS SDK call threw into demarc's typed error. Errors that already are demarc
+ * errors pass through unchanged.
+ *
+ * @example
+ * ```ts
+ * try { await client.send(new ListUsersCommand({})); }
+ * catch (error) { throw toDemarcError('iam:ListUsers', error); }
+ * ```
+ */
+export function toDemarcError(operation: string, error: unknown): AwsAccessDeniedError | AwsServiceError | CollectorError {
+  if (CollectorError.isInstance(error)) return error;
+  const details = awsErrorDetails(operation, error);
+  const kind = classifyAwsError(details.code, details.status);
+  const where = [details.status !== undefined ? `HTTP ${details.status}` : undefined, details.requestId ? `request id ${details.requestId}` : undefined].filter(Boolean).join(', ');
+  const message = `${operation} failed: ${details.code}: ${details.message}${where ? ` (${where})` : ''}`;
+  const { operation: op, code, status, requestId } = details;
+  const plain: AwsErrorDetails = { operation: op, code, ...(status !== undefined ? { status } : {}), ...(requestId !== undefined ? { requestId } : {}) };
+  if (kind === 'access-denied') return new AwsAccessDeniedError(plain, message);
+  const retryable = kind === 'throttling' || (status !== undefined && status >= 500) || details.faultRetryable;
+  return new AwsServiceError(kind, plain, message, retryable);
+}
+
+/** True when `error` is an {@link AwsServiceError} of kind `not-found`. */
+export function isAwsNotFound(error: unknown): error is AwsServiceError {
+  return error instanceof AwsServiceError && error.kind === 'not-found';
+}
