@@ -12,3 +12,13 @@ export * from './translation';
 export * from './catalog';
 export * from './errors';
 export * from './clients';
+export * from './iam';
+export { GCP_OPERATIONS, DISCOVERY_PERMISSIONS, type GcpOperation, type GcpScanState } from './discovery';
+export * from './checks/index';
+export * from './permissions';
+export * from './provider';
+import { gcpProvider } from './provider';
+
+/** A provider with default options (Application Default Credentials); creating it does no I/O. */
+const provider = gcpProvider();
+export default provider;
