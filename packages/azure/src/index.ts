@@ -15,3 +15,4 @@ export * from './permissions';
 export { createCollectors, readAll, toResourceData, type ManagedRegistry } from './collectors';
 export * from './checks/index';
 export * from './provider';
+export * from './inventory';

@@ -5,10 +5,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scan, type Finding, type ScanResult } from '@demarc/core';
+import { testProvider } from '@demarc/core/testing';
 import { DEMO_AZURE_ALLOWED_LOCATIONS, demoEstate, startLocalCloud, type AzureEstate, type AzureResource, type LocalCloud } from '@demarc/local-cloud';
 import { azureProvider, type AzureProviderOptions } from './provider';
 import { classify } from './catalog';
 import { AZURE_OPERATIONS } from './data';
+import { azureInventory, azureResponsibilitiesFor } from './inventory';
 
 const TENANT = '00000000-0000-0000-0000-0000000000aa';
 const ALPHA = 'aaaaaaaa-0000-0000-0000-000000000001';
@@ -154,12 +156,58 @@ describe('a purpose-built tenant, several pages per list', () => {
     for (const f of managed) expect(f.providerManaged).toContain(AKS);
   });
 
+  it('records a snapshot of plain JSON that replays to the same findings without the cloud', async () => {
+    const recorded = await scan({ providers: [azureProvider(options(cloud))], record: true });
+    const requests = cloud.counters.total('azure');
+    const replayed = await scan({ providers: [azureProvider(options(cloud))], replay: JSON.parse(JSON.stringify(recorded.snapshot)) });
+    expect(cloud.counters.total('azure')).toBe(requests);
+    expect(replayed.findings.map(describeFinding).sort()).toEqual(EXPECTED);
+  });
+
+  it('inventories the tenant: every subscription, group and resource, classified, managed ones marked, the denied one as an error', async () => {
+    const items = [];
+    for await (const item of azureInventory({ ...options(cloud), subscriptionConcurrency: 2 })) items.push(item);
+    expect(items.map((i) => i.subscription.name).sort()).toEqual(['alpha', 'beta', 'gamma']);
+    const alpha = items.find((i) => i.subscription.id === ALPHA)!;
+    expect(alpha.resourceGroups).toHaveLength(4);
+    expect(alpha.resources).toHaveLength(14);
+    expect(alpha.resources.every((r) => r.service !== undefined && r.model !== undefined)).toBe(true);
+    expect(alpha.resources.filter((r) => r.providerManaged).map((r) => r.name).sort()).toEqual(['aks-nsg', 'aks-vmss', 'kubernetes']);
+    expect(alpha.resources.find((r) => r.name === 'vmasia')).toMatchObject({ location: 'eastasia', service: 'virtual-machines', model: 'iaas', tags: {} });
+    expect(items.find((i) => i.subscription.id === GAMMA)?.error?.name).toBe('AccessDeniedError');
+    const aks = alpha.resources.find((r) => r.name === 'aks')!;
+    expect(azureResponsibilitiesFor(aks)?.rows.find((r) => r.row === 'operating-system')).toMatchObject({ party: 'Shared', decidedBy: 'catalog-override' });
+    expect(cloud.counters.writes).toEqual([]);
+  });
+
   it('classifies every resource of the tenant and gives findings their service model and owner', () => {
     for (const sub of tenant.subscriptions) for (const rg of sub.resourceGroups) for (const r of rg.resources) expect(classify(r.type), r.type).toBeDefined();
     const nsgFinding = result.findings.find((f) => f.checkId === 'azure-nsg-admin-ports-internet' && f.status === 'fail')!;
     expect(nsgFinding).toMatchObject({ serviceModel: 'iaas', owner: 'customer', resource: { service: 'virtual-network', region: 'westeurope' } });
     const storageFinding = result.findings.find((f) => f.checkId === 'azure-storage-public-blob-access' && f.status === 'fail')!;
     expect(storageFinding).toMatchObject({ serviceModel: 'paas', owner: 'customer', resource: { service: 'blob-storage' } });
+  });
+});
+
+// The contract suite takes a ready provider when tests are collected, so this cloud starts at load time.
+const contractCloud = await startLocalCloud({ estate: { azure: tenant }, maxPageSize: { azure: 2 } });
+describe('core\'s provider contract suite', () => {
+  const cloud = contractCloud;
+  afterAll(() => cloud.stop());
+  testProvider(azureProvider(options(cloud)), { describe, it });
+  it('discovers the enabled subscriptions through two pages, skipping the disabled one', async () => {
+    const provider = azureProvider(options(cloud));
+    const scopes = [];
+    for await (const scope of provider.discoverScopes({ signal: new AbortController().signal })) scopes.push(scope);
+    expect(scopes).toEqual([
+      { id: ALPHA, kind: 'subscription', name: 'alpha', organization: TENANT },
+      { id: BETA, kind: 'subscription', name: 'beta', organization: TENANT },
+      { id: GAMMA, kind: 'subscription', name: 'gamma', organization: TENANT },
+    ]);
+    const all = azureProvider({ ...options(cloud), includeDisabledSubscriptions: true, subscriptions: [DELTA, BETA] });
+    const picked = [];
+    for await (const scope of all.discoverScopes({ signal: new AbortController().signal })) picked.push(scope.id);
+    expect(picked).toEqual([BETA, DELTA]);
   });
 });
 
