@@ -22,7 +22,7 @@ export interface AwsScopeInfo extends ScopeInfo {
   readonly ouPath?: readonly string[];
   /** Organizations status (`ACTIVE`, `SUSPENDED`, `PENDING_CLOSURE`). */
   readonly status?: string;
-  /** True for the organization's management account. */
+  /** True for the organization's management account, false for a member; absent outside an organization. */
   readonly management?: boolean;
 }
 
@@ -111,7 +111,7 @@ export async function describeOrganizationTree(clients: AwsClients, options: Dis
       const status = String(a.Status ?? a.State ?? '');
       accounts.push({
         id: a.Id ?? '', kind: 'account', ...(a.Name ? { name: a.Name } : {}), organization: organization?.Id ?? '',
-        ouPath: path, status, parentId, ...(a.Id === organization?.MasterAccountId ? { management: true } : {}),
+        ouPath: path, status, parentId, management: a.Id === organization?.MasterAccountId,
         ...(options.regions ? { regions: [...options.regions] } : {}),
       });
     }

@@ -119,7 +119,17 @@ tester.run(cloudTrailLogFileValidation, {
   invalid: [
     { name: 'own trail not validated', scope: ACCOUNT, data: { 'cloudtrail:DescribeTrails': [trail('main', '222222222222', { logFileValidation: false })] }, findings: [{ status: 'fail', messageId: 'unvalidated' }] },
     {
-      name: 'organization trail seen from a member is provider-managed', scope: ACCOUNT,
+      name: 'organization trail seen from a member is provider-managed', scope: { ...ACCOUNT, management: false } as typeof ACCOUNT,
+      data: { 'cloudtrail:DescribeTrails': [trail('org', '222222222222', { organizationTrail: true, logFileValidation: false })] },
+      findings: [{ status: 'provider-managed', messageId: 'unvalidated', resourceId: 'arn:aws:cloudtrail:us-east-1:222222222222:trail/org' }],
+    },
+    {
+      name: 'organization trail in the management account is the customer\'s', scope: { ...ACCOUNT, management: true } as typeof ACCOUNT,
+      data: { 'cloudtrail:DescribeTrails': [trail('org', '222222222222', { organizationTrail: true, logFileValidation: false })] },
+      findings: [{ status: 'fail', messageId: 'unvalidated' }],
+    },
+    {
+      name: 'a trail whose ARN names another account is provider-managed', scope: ACCOUNT,
       data: { 'cloudtrail:DescribeTrails': [trail('org', '111111111111', { organizationTrail: true, logFileValidation: false })] },
       findings: [{ status: 'provider-managed', messageId: 'unvalidated', resourceId: 'arn:aws:cloudtrail:us-east-1:111111111111:trail/org' }],
     },

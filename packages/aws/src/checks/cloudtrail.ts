@@ -3,6 +3,8 @@
  * @module
  */
 import type { AwsTrailData } from '../collectors';
+import type { AwsScopeInfo } from '../discovery';
+import { PROVIDER_MANAGED_REASONS } from '../provider-managed';
 import { defineAwsCheck } from './define';
 
 const CT_DOCS = 'https://docs.aws.amazon.com/awscloudtrail/latest/userguide';
@@ -45,9 +47,13 @@ export const cloudTrailLogFileValidation = defineAwsCheck({
   async *run(context) {
     const trails = await context.collect<AwsTrailData[]>('cloudtrail:DescribeTrails');
     if (trails.length === 0) return yield { status: 'skipped', messageId: 'none', data: { account: context.scope.id, trail: '' } };
+    // Discovery marks member accounts `management: false`; an organization trail is theirs to see, not to change.
+    const member = (context.scope as AwsScopeInfo).management === false;
     for (const trail of trails) {
       const resource = { id: trail.arn, type: 'cloudtrail:trail', region: trail.homeRegion, name: trail.name };
-      yield { status: trail.logFileValidation ? 'pass' : 'fail', resource, messageId: trail.logFileValidation ? 'validated' : 'unvalidated', data: { account: context.scope.id, trail: trail.name }, evidence: { organizationTrail: trail.organizationTrail } };
+      const { reason, source } = PROVIDER_MANAGED_REASONS.organizationTrail;
+      const providerManaged = trail.organizationTrail && member ? { providerManaged: { reason: `${reason} (${source})` } } : {};
+      yield { status: trail.logFileValidation ? 'pass' : 'fail', resource, messageId: trail.logFileValidation ? 'validated' : 'unvalidated', data: { account: context.scope.id, trail: trail.name }, evidence: { organizationTrail: trail.organizationTrail }, ...providerManaged };
     }
   },
 });
