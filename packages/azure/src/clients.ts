@@ -49,6 +49,11 @@ export interface AzureConnectionOptions {
    * `AzureCliCredential`, or your own). Default: `DefaultAzureCredential`, created when a scan starts.
    */
   readonly credential?: TokenCredential;
+  /**
+   * The Microsoft Entra tenant to work in: `DefaultAzureCredential` signs in to it, and the provider
+   * scans only subscriptions of this tenant (a credential may see subscriptions of several).
+   */
+  readonly tenantId?: string;
   /** The Resource Manager endpoint (default {@link AZURE_PUBLIC_CLOUD_ENDPOINT}); sovereign clouds use their own. */
   readonly endpoint?: string;
   /** TLS settings (a private CA). */
@@ -162,7 +167,7 @@ export function createAzureClients(options: AzureConnectionOptions = {}): AzureC
   const credential = once(async (): Promise<TokenCredential> => {
     if (options.credential) return options.credential;
     const { DefaultAzureCredential } = await identity();
-    return new DefaultAzureCredential();
+    return new DefaultAzureCredential(options.tenantId ? { tenantId: options.tenantId } : {});
   });
 
   const perSubscription = <T>(create: (subscriptionId: string) => Promise<T>) => {

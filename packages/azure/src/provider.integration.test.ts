@@ -208,6 +208,8 @@ describe('core\'s provider contract suite', () => {
     const picked = [];
     for await (const scope of all.discoverScopes({ signal: new AbortController().signal })) picked.push(scope.id);
     expect(picked).toEqual([BETA, DELTA]);
+    const otherTenant = azureProvider({ ...options(cloud), tenantId: '99999999-0000-0000-0000-000000000000' });
+    for await (const scope of otherTenant.discoverScopes({ signal: new AbortController().signal })) throw new Error(`unexpected ${scope.id}`);
   });
 });
 

@@ -71,6 +71,7 @@ export function azureProvider(options: AzureProviderOptions = {}): AzureProvider
       const s = step.value;
       const id = s.subscriptionId ?? '';
       if (!id || (only && !only.has(id.toLowerCase()))) continue;
+      if (options.tenantId && s.tenantId && s.tenantId.toLowerCase() !== options.tenantId.toLowerCase()) continue;
       if (!options.includeDisabledSubscriptions && INACTIVE_STATES.has((s.state ?? '').toLowerCase())) continue;
       yield { id, kind: 'subscription', ...(s.displayName ? { name: s.displayName } : {}), ...(s.tenantId ? { organization: s.tenantId } : {}) };
     }
