@@ -12,7 +12,7 @@ import {
   renderJsonReport,
   renderJunitReport,
   renderMarkdownReport,
-  renderOcsfReport,
+  ocsfNdjsonChunks,
   renderSarifReport,
   scanCoverage,
   type Finding,
@@ -79,7 +79,8 @@ export function renderReport(format: Exclude<Format, 'text'>, result: ScanResult
     case 'sarif':
       return renderSarifReport(result);
     case 'ocsf':
-      return renderOcsfReport(result);
+      // NDJSON, one OCSF event per line: what Security Lake and most SIEM pipelines ingest.
+      return [...ocsfNdjsonChunks(result)].join('');
     case 'junit':
       return renderJunitReport(result);
     case 'csv':
@@ -122,23 +123,36 @@ export function renderText(result: ScanResult, context: TextContext, colours: Pa
   });
   out.push(renderTable(['provider', 'scopes', 'pass', 'fail', 'error', 'manual', 'muted', 'provider-managed'], providerRows).trimEnd());
 
-  const act = result.findings
-    .filter((f) => f.status === 'fail' || f.status === 'error')
-    .sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || (a.status === b.status ? 0 : a.status === 'fail' ? -1 : 1));
-  const max = context.maxFindings ?? 25;
+  // One row per (status, check, scope): a check failing in seventeen regions of one account is one
+  // thing to fix, not seventeen lines.
+  const groups = new Map<string, Finding[]>();
+  for (const f of result.findings) {
+    if (f.status !== 'fail' && f.status !== 'error') continue;
+    const key = `${f.status}|${f.checkId}|${f.resource.provider}/${f.resource.scope}`;
+    const group = groups.get(key);
+    if (group) group.push(f);
+    else groups.set(key, [f]);
+  }
+  const act = [...groups.values()].sort(
+    (a, b) => severityRank(a[0]!.severity) - severityRank(b[0]!.severity) || (a[0]!.status === b[0]!.status ? 0 : a[0]!.status === 'fail' ? -1 : 1),
+  );
+  const max = context.maxFindings ?? 20;
   out.push('', colours.bold(`Findings to act on: ${counts.fail} failing, ${counts.error} unverified (error)`), '');
   if (act.length === 0) out.push('None.');
   else {
-    const rows = act.slice(0, max).map((f) => [
-      f.status === 'fail' ? colours.red('FAIL') : colours.yellow('ERROR'),
-      f.severity,
-      f.checkId,
-      `${f.resource.provider}/${f.resource.scope}`,
-      truncate(f.resource.name ?? f.resource.id, 48),
-      truncate(f.message, 100),
-    ]);
+    const rows = act.slice(0, max).map((group) => {
+      const f = group[0]!;
+      return [
+        f.status === 'fail' ? colours.red('FAIL') : colours.yellow('ERROR'),
+        f.severity,
+        f.checkId,
+        `${f.resource.provider}/${f.resource.scope}`,
+        group.length > 1 ? `${group.length} resources` : truncate(f.resource.name ?? f.resource.id, 40),
+        truncate(group.length > 1 ? `${f.message} (and ${group.length - 1} more like it)` : f.message, 110),
+      ];
+    });
     out.push(renderTable(['status', 'severity', 'check', 'scope', 'resource', 'message'], rows).trimEnd());
-    if (act.length > max) out.push(`…and ${act.length - max} more (--format md or --format json lists them all).`);
+    if (act.length > max) out.push(`…and ${act.length - max} more (--format md or --format json lists every finding).`);
   }
   if (counts.manual > 0) out.push('', `${counts.manual} duty check(s) need a person: record organisational measures in an attestation file (see \`demarc explain governance\`).`);
 

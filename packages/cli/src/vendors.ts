@@ -247,12 +247,11 @@ async function providerExport(id: VendorId): Promise<ProviderFactory> {
  */
 async function localCloudOptions(id: VendorId, cloud: LocalCloud): Promise<Record<string, unknown>> {
   switch (id) {
-    case 'aws': {
-      const config = cloud.aws.clientConfig();
-      // Scan every account of the demo organization through the management account's credentials;
-      // the local cloud routes assumed-role calls by the access key id.
-      return { region: config.region, endpoint: config.endpoint, credentials: config.credentials, clients: config };
-    }
+    case 'aws':
+      // The management account's credentials, and the demo estate's read-only audit role in every
+      // member account: the same way a real organization is scanned (`roleName`). The client config
+      // brings an http agent that resolves the local cloud's `*.localhost` names without DNS.
+      return { ...cloud.aws.clientConfig(), roleName: DEMO_AWS_ROLE };
     case 'gcp': {
       // An auth client holding a fixed fake token: the local cloud accepts any token, and no
       // Application Default Credentials (nor the metadata server) are looked for.
@@ -265,6 +264,9 @@ async function localCloudOptions(id: VendorId, cloud: LocalCloud): Promise<Recor
       return { ...cloud.azure.clientOptions(), credential: cloud.azure.credential, ...(cloud.azure.tenantId ? { tenantId: cloud.azure.tenantId } : {}) };
   }
 }
+
+/** The role the demo scans member accounts with (the demo estate deploys it in every account). */
+export const DEMO_AWS_ROLE = 'DemarcAudit';
 
 /** How to build a provider: against the real cloud with the vendor's default credentials, or against a local cloud. */
 export type ProviderTarget =

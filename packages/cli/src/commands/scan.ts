@@ -154,6 +154,8 @@ async function startDemoCloud(): Promise<LocalCloud> {
   await import('@demarc/local-cloud/loopback-guard');
   process.env.AWS_EC2_METADATA_DISABLED ??= 'true';
   process.env.METADATA_SERVER_DETECTION ??= 'none';
+  // The AWS SDK warns on Node 20 about its future Node 22 requirement; the demo's output is about the estate.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const { startLocalCloud, demoEstate } = await import('@demarc/local-cloud');
   return startLocalCloud({ estate: demoEstate() });
 }
