@@ -121,7 +121,7 @@ describe('REST transport: throttling and 5xx are retried (googleapis/gax-nodejs#
     expect(AccessDeniedError.isInstance(error)).toBe(true);
     expect(GcpAccessDeniedError.isInstance(error)).toBe(true);
     const denied = error as GcpAccessDeniedError;
-    expect(denied).toMatchObject({ kind: 'access-denied', grpcCode: 7, requestId: 'req-42', operation: 'resourcemanager:GetIamPolicy', retryable: false });
+    expect(denied).toMatchObject({ kind: 'access-denied', grpcCode: 7, httpStatus: 403, requestId: 'req-42', operation: 'resourcemanager:GetIamPolicy', retryable: false });
     expect(denied.message).toContain('req-42');
     expect(inspect(denied, { depth: 10 })).not.toContain(TOKEN);
     expect(JSON.stringify(denied)).not.toContain(TOKEN);
@@ -133,7 +133,7 @@ describe('REST transport: throttling and 5xx are retried (googleapis/gax-nodejs#
     const c = await restClients(server.port);
     const error = await callGcp('resourcemanager:GetProject', () => c.projects.getProject({ name: 'projects/gone' }, c.callOptions)).catch((e: unknown) => e);
     expect(server.requests).toHaveLength(1);
-    expect((error as GcpApiError).kind).toBe('not-found');
+    expect(error).toMatchObject({ kind: 'not-found', grpcCode: 5, httpStatus: 404 });
     expect((error as GcpApiError).retryable).toBe(false);
   });
 

@@ -15,7 +15,7 @@
 import type { AuthClient, GoogleAuth } from 'google-auth-library';
 import type { CallOptions, ClientOptions } from 'google-gax';
 import type { FoldersClient, OrganizationsClient, ProjectsClient } from '@google-cloud/resource-manager';
-import { GRPC_CODE, isNetworkError, toGcpError } from './errors';
+import { GRPC_CODE, HTTP_STATUS_MARK, isNetworkError, toGcpError } from './errors';
 
 /** Any Google auth client: an `OAuth2Client`, a `JWT`, an `ExternalAccountClient`, a `GoogleAuth`... */
 export type GcpAuth = AuthClient | GoogleAuth;
@@ -134,11 +134,11 @@ async function fetchWithDecodableErrors(target: FetchingAuth, input: string | UR
     ? { ...body.error }
     : { code: response.status, status: statusName(response.status), message: `HTTP ${response.status} ${response.statusText}: ${text.slice(0, 200)}`.trim() };
   if (typeof error['status'] !== 'string') error['status'] = statusName(response.status);
-  const requestId = response.headers.get('x-request-id') ?? response.headers.get('x-goog-request-id');
-  if (requestId) {
-    const details = Array.isArray(error['details']) ? (error['details'] as unknown[]) : [];
-    error['details'] = [...details, { '@type': 'type.googleapis.com/google.rpc.RequestInfo', requestId }];
-  }
+  // A RequestInfo detail carries the request id (if the server sent one) and the HTTP status, which
+  // gax would otherwise drop when it maps the status to a gRPC code.
+  const requestId = response.headers.get('x-request-id') ?? response.headers.get('x-goog-request-id') ?? '';
+  const details = Array.isArray(error['details']) ? (error['details'] as unknown[]) : [];
+  error['details'] = [...details, { '@type': 'type.googleapis.com/google.rpc.RequestInfo', requestId, servingData: `${HTTP_STATUS_MARK}${response.status}` }];
   return rpcStatusResponse(response.status, response.statusText, { error }, response.headers);
 }
 

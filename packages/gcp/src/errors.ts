@@ -84,6 +84,18 @@ interface ErrorLike {
   readonly message?: unknown;
 }
 
+/** How demarc's REST fix records the HTTP status in a `google.rpc.RequestInfo.servingData`. @internal */
+export const HTTP_STATUS_MARK = 'demarc:http-status=';
+
+const httpStatusFromDetails = (error: ErrorLike): number | undefined => {
+  if (!Array.isArray(error.statusDetails)) return undefined;
+  for (const detail of error.statusDetails as unknown[]) {
+    const data = (detail as { servingData?: unknown } | null)?.servingData;
+    if (typeof data === 'string' && data.startsWith(HTTP_STATUS_MARK)) return Number(data.slice(HTTP_STATUS_MARK.length));
+  }
+  return undefined;
+};
+
 const requestIdOf = (error: ErrorLike): string | undefined => {
   if (Array.isArray(error.statusDetails)) {
     for (const detail of error.statusDetails as unknown[]) {
@@ -104,19 +116,31 @@ const requestIdOf = (error: ErrorLike): string | undefined => {
 /** Reads the kind, codes and request id out of any error a Google client throws. */
 export function gcpErrorInfo(error: unknown): GcpErrorInfo {
   const e = (typeof error === 'object' && error !== null ? error : {}) as ErrorLike;
-  const httpStatus = typeof e.response?.status === 'number' ? e.response.status : typeof e.status === 'number' && e.status >= 100 ? e.status : undefined;
-  // A GoogleError's `code` is a gRPC code; a GaxiosError's numeric `code`, if any, is the HTTP status.
+  // A GaxiosError (REST without demarc's fix) carries the HTTP status and no gRPC code; a GoogleError
+  // carries the gRPC code, and the HTTP status when demarc's fix recorded it.
+  const responseStatus = typeof e.response?.status === 'number' ? e.response.status : undefined;
   let grpcCode: number | undefined;
-  if (httpStatus !== undefined) grpcCode = grpcCodeOfHttpStatus(httpStatus);
-  else if (typeof e.code === 'number' && e.code >= 0 && e.code <= 16) grpcCode = e.code;
-  else if (typeof e.code === 'number' && e.code >= 100) grpcCode = grpcCodeOfHttpStatus(e.code);
+  let httpStatus: number | undefined;
+  if (responseStatus !== undefined) {
+    httpStatus = responseStatus;
+    grpcCode = grpcCodeOfHttpStatus(responseStatus);
+  } else if (typeof e.code === 'number' && e.code >= 0 && e.code <= 16) {
+    grpcCode = e.code;
+    httpStatus = httpStatusFromDetails(e);
+  } else if (typeof e.code === 'number' && e.code >= 100) {
+    httpStatus = e.code;
+    grpcCode = grpcCodeOfHttpStatus(e.code);
+  } else if (typeof e.status === 'number' && e.status >= 100) {
+    httpStatus = e.status;
+    grpcCode = grpcCodeOfHttpStatus(e.status);
+  }
   const kind: GcpErrorKind = grpcCode !== undefined ? KIND_OF_CODE[grpcCode] ?? 'other' : isNetworkError(error) ? 'unavailable' : 'other';
   const requestId = requestIdOf(e);
   const reason = typeof e.reason === 'string' ? e.reason : undefined;
   return {
     kind,
     ...(grpcCode !== undefined ? { grpcCode } : {}),
-    ...(httpStatus !== undefined ? { httpStatus } : typeof e.code === 'number' && e.code >= 100 ? { httpStatus: e.code } : {}),
+    ...(httpStatus !== undefined ? { httpStatus } : {}),
     ...(reason ? { reason } : {}),
     ...(requestId ? { requestId } : {}),
   };

@@ -121,7 +121,7 @@ describe('scan of an organization through the official REST client against the l
     expect(denied.filter((f) => f.status === 'error').map((f) => f.checkId).sort()).toEqual(policyChecks);
     for (const f of denied.filter((x) => x.status === 'error')) {
       expect(f.error?.name).toBe('AccessDeniedError');
-      expect(f.message).toMatch(/^Access denied: resourcemanager:GetProjectIamPolicy: access-denied \(gRPC 7\): The caller does not have permission/);
+      expect(f.message).toMatch(/^Access denied: resourcemanager:GetProjectIamPolicy: access-denied \(HTTP 403, gRPC 7\): The caller does not have permission/);
     }
     expect(denied.filter((f) => f.status !== 'error').map((f) => `${f.status} ${f.checkId}`).sort()).toEqual(['pass gcp-project-owner-label', 'pass gcp-project-pending-deletion']);
   });
