@@ -33,7 +33,8 @@ export async function readAll<T>(items: AsyncIterable<T>, signal?: AbortSignal):
 const tagsOf = (tags: Readonly<Record<string, string>> | undefined): Readonly<Record<string, string>> => ({ ...(tags ?? {}) });
 const lastSegment = (id: string | undefined): string => (id ?? '').split('/').filter(Boolean).pop() ?? '';
 
-interface GenericResourceLike {
+/** The fields of an SDK resource (`GenericResource`, `GenericResourceExpanded`) demarc keeps. */
+export interface GenericResourceLike {
   readonly id?: string; readonly name?: string; readonly type?: string; readonly kind?: string;
   readonly location?: string; readonly tags?: Record<string, string>; readonly managedBy?: string;
 }

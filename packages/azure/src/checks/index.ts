@@ -13,7 +13,12 @@ import { ownerAssignedToUserCheck, subscriptionOwnerCountCheck } from './rbac';
 import { activityLogExportCheck } from './logging';
 
 export { defineAzureCheck, providerManaged, resourceRef, type AzureCheck, type AzureCheckConfig, type AzureCheckDefinition } from './define';
-export { openAdminPorts, rangeCovers } from './network';
+export { openAdminPorts, rangeCovers, type NsgSecurityRule } from './network';
+export {
+  resourceGroupTagsCheck, resourceTagsCheck, allowedLocationsCheck, productionDeleteLockCheck, storagePublicBlobAccessCheck,
+  storageSharedKeyAccessCheck, storageMinimumTlsCheck, keyVaultPurgeProtectionCheck, nsgAdminPortsCheck, subscriptionOwnerCountCheck,
+  ownerAssignedToUserCheck, activityLogExportCheck,
+};
 
 /** Every Azure check, configured. */
 export function azureChecks(config: AzureCheckConfig = {}): readonly AzureCheck[] {

@@ -9,7 +9,8 @@ const NSG = 'Microsoft.Network/networkSecurityGroups';
 const ADMIN_PORTS = [22, 3389] as const;
 const ANYWHERE = new Set(['*', 'internet', '0.0.0.0/0', '::/0', 'any']);
 
-interface SecurityRule {
+/** An NSG security rule as ARM returns it (the fields the check reads). */
+export interface NsgSecurityRule {
   readonly name?: string;
   readonly properties?: {
     readonly access?: string; readonly direction?: string;
@@ -26,7 +27,7 @@ export const rangeCovers = (range: string, port: number): boolean => {
 };
 
 /** The admin ports an inbound allow rule opens to any source. */
-export const openAdminPorts = (rule: SecurityRule): number[] => {
+export const openAdminPorts = (rule: NsgSecurityRule): number[] => {
   const p = rule.properties ?? {};
   if (p.access?.toLowerCase() !== 'allow' || p.direction?.toLowerCase() !== 'inbound') return [];
   const sources = [p.sourceAddressPrefix, ...(p.sourceAddressPrefixes ?? [])].filter((s): s is string => typeof s === 'string');
@@ -51,7 +52,7 @@ export const nsgAdminPortsCheck = () =>
     async *run(context) {
       const groups = await context.collect<ResourceGroupData[]>(AZURE_OPERATIONS.resourceGroups);
       for (const nsg of await context.collect<ResourceWithProperties[]>(AZURE_OPERATIONS.resourcesWithProperties, { type: NSG })) {
-        const rules = ((nsg.properties['securityRules'] ?? []) as readonly SecurityRule[]).map((rule) => ({ rule, ports: openAdminPorts(rule) })).filter((r) => r.ports.length > 0);
+        const rules = ((nsg.properties['securityRules'] ?? []) as readonly NsgSecurityRule[]).map((rule) => ({ rule, ports: openAdminPorts(rule) })).filter((r) => r.ports.length > 0);
         const mark = providerManaged(nsg, groups);
         yield rules.length === 0
           ? result({ status: 'pass', resource: resourceRef(nsg), messageId: 'closed', data: { name: nsg.name } })
