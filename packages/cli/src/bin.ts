@@ -2,6 +2,12 @@
 // The `demarc` executable. Everything but the exit code lives in ./main so it can be tested in-process too.
 import { runCli } from './main';
 
+// `demarc scan --demo | head` closes stdout early: that is the reader's choice, not an error to report.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 void runCli(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 });
