@@ -117,3 +117,22 @@ describe('throttling without Retry-After, as a thrown RestError (after deseriali
     expect(calls).toBe(1);
   });
 });
+
+describe('default credential', () => {
+  it('is DefaultAzureCredential, created on first use (with the tenant when given), never before', async () => {
+    const clients = createAzureClients({ tenantId: '00000000-0000-0000-0000-0000000000aa', endpoint: 'https://127.0.0.1:1' });
+    expect(clients.loadedPackages()).toEqual([]);
+    const credential = await clients.credential();
+    expect(credential.constructor.name).toBe('DefaultAzureCredential');
+    expect(clients.loadedPackages()).toEqual(['@azure/identity']);
+    expect(await clients.credential()).toBe(credential);
+  });
+
+  it('a passed TokenCredential is used as is and @azure/identity is never loaded', async () => {
+    const mine = { getToken: async () => ({ token: 't', expiresOnTimestamp: Date.now() + 60_000 }) };
+    const clients = createAzureClients({ credential: mine, endpoint: 'https://127.0.0.1:1' });
+    expect(await clients.credential()).toBe(mine);
+    await clients.subscriptions();
+    expect(clients.loadedPackages()).toEqual(['@azure/arm-resources-subscriptions']);
+  });
+});
