@@ -148,3 +148,13 @@ describe('agreement with the baseline matrix', () => {
     expect(matrix.find((c) => c.domain === 'guest-os' && c.model === 'iaas')?.rows).toEqual(['operating-system', 'patch-management']);
   });
 });
+
+describe('README example', () => {
+  it('shows the PaaS guest-os cells as documented', () => {
+    const cells = toNormalized(AWS_FRAMING);
+    expect(cells.filter((c) => c.model === 'paas' && c.domain === 'guest-os').map((c) => [c.aws.row, c.party])).toEqual([
+      ['operating-system', 'provider'],
+      ['patch-management', 'shared'],
+    ]);
+  });
+});
