@@ -78,7 +78,12 @@ export interface GcpAuditConfig {
   /** A service (`storage.googleapis.com`) or `allServices`. */
   readonly service: string;
   /** The log types enabled and who is exempted. */
-  readonly auditLogConfigs: readonly { readonly logType: string; readonly exemptedMembers: readonly string[] }[];
+  readonly auditLogConfigs: readonly {
+    /** `ADMIN_READ`, `DATA_READ` or `DATA_WRITE`. */
+    readonly logType: string;
+    /** Principals whose operations of this type are not logged. */
+    readonly exemptedMembers: readonly string[];
+  }[];
 }
 
 /** An IAM allow policy as the collectors return it (version 3, so conditions are kept). */

@@ -34,9 +34,23 @@ export interface GcpLeastPrivilege {
   /** Per check id, the permissions it needs. */
   readonly byCheck: Readonly<Record<string, readonly string[]>>;
   /** Predefined roles that together cover the permissions, and what they leave uncovered. */
-  readonly predefinedRoles: { readonly roles: readonly string[]; readonly uncovered: readonly string[] };
+  readonly predefinedRoles: {
+    /** Verified predefined roles that cover part of the permissions. */
+    readonly roles: readonly string[];
+    /** Permissions those roles leave out (grant them with a custom role). */
+    readonly uncovered: readonly string[];
+  };
   /** A custom role with exactly the permissions (for `gcloud iam roles create --file`). */
-  readonly customRole: { readonly title: string; readonly description: string; readonly stage: 'GA'; readonly includedPermissions: readonly string[] };
+  readonly customRole: {
+    /** Role title. */
+    readonly title: string;
+    /** Role description. */
+    readonly description: string;
+    /** Launch stage. */
+    readonly stage: 'GA';
+    /** Exactly the permissions needed. */
+    readonly includedPermissions: readonly string[];
+  };
 }
 
 /**

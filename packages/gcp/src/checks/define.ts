@@ -16,7 +16,10 @@ export interface GcpCheckRequirements {
 }
 
 /** A Google Cloud check: a core check with its requirements. */
-export type GcpCheck<MessageId extends string = string> = CheckV1<MessageId> & { readonly gcp: GcpCheckRequirements };
+export type GcpCheck<MessageId extends string = string> = CheckV1<MessageId> & {
+  /** The collector operations the check reads and the permissions they need. */
+  readonly gcp: GcpCheckRequirements;
+};
 
 /** The permissions a list of operations needs, sorted and without duplicates. */
 export const permissionsOf = (operations: readonly GcpOperation[]): string[] =>
