@@ -91,16 +91,23 @@ export function createCollectors(clients: AzureClients, options: { readonly conc
         const client = await clients.resources(scope.id);
         const listed = await readAll(client.resources.list({ filter: `resourceType eq '${type}'`, abortSignal: signal }), signal);
         const limit = pLimit(concurrency);
-        return Promise.all(
+        const read = await Promise.all(
           listed.map((item) =>
-            limit(async () => {
-              const full = await client.resources.getById(item.id ?? '', apiVersion, { abortSignal: signal });
-              const data = toResourceData({ ...item, ...full });
-              registry?.record(data.id, data.managedBy);
-              return { ...data, properties: JSON.parse(JSON.stringify(full.properties ?? {})) as Record<string, unknown> };
+            limit(async (): Promise<ResourceWithProperties | undefined> => {
+              try {
+                const full = await client.resources.getById(item.id ?? '', apiVersion, { abortSignal: signal });
+                const data = toResourceData({ ...item, ...full });
+                registry?.record(data.id, data.managedBy);
+                return { ...data, properties: JSON.parse(JSON.stringify(full.properties ?? {})) as Record<string, unknown> };
+              } catch (error) {
+                // Deleted between the list and the read: it no longer exists, so there is nothing to check.
+                if ((error as { statusCode?: unknown }).statusCode === 404) return undefined;
+                throw error;
+              }
             }),
           ),
         );
+        return read.filter((r): r is ResourceWithProperties => r !== undefined);
       }),
     [AZURE_OPERATIONS.roleAssignments]: (scope, _params, { signal }) =>
       callAzure(AZURE_OPERATIONS.roleAssignments, async (): Promise<RoleAssignmentData[]> => {
