@@ -47,6 +47,24 @@ describe('demarc scan --demo (the README main job)', () => {
     expect(out).toMatch(/Exit code 0: no --fail-on given\. With --fail-on high this scan would exit 1/);
   });
 
+  it("matches the README's output sample line by line (counts and column widths may move)", () => {
+    const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+    const sample = /A shortened sample of its output:\n\n```text\n([\s\S]*?)\n```/.exec(readme)?.[1];
+    expect(sample).toBeDefined();
+    const lines = demo.stdout.split('\n');
+    for (const line of sample!.split('\n').filter((l) => l !== '' && l !== '...')) {
+      const pattern = new RegExp(
+        `^${line
+          .replace(/…$/, '')
+          .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+          .replace(/\d+/g, '\\d+')
+          .replace(/-{2,}/g, '-+')
+          .replace(/ {2,}/g, ' +')}`,
+      );
+      expect(lines.some((candidate) => pattern.test(candidate)), `README line not in the output: ${line}`).toBe(true);
+    }
+  });
+
   it('draws no progress bar when stderr is not a terminal', () => {
     expect(demo.stderr).not.toMatch(/[\r█░]/);
     expect(demo.stdout).not.toMatch(/[\r█░]/);
