@@ -88,3 +88,28 @@ describe('faults on the wire', () => {
     }
   });
 });
+
+describe('RequestCounters: repeats versus retries', () => {
+  it('counts a repeat of an answered request as redundant, never a retry of a refused one', async () => {
+    const { RequestCounters } = await import('./faults.ts');
+    const c = new RequestCounters();
+    c.record('aws', 'ec2:DescribeRegions', 'throttle', 'a|us-east-1');
+    c.record('aws', 'ec2:DescribeRegions', 'serve', 'a|us-east-1'); // the retry: not redundant
+    c.record('aws', 'ec2:DescribeRegions', 'serve', 'a|eu-west-1'); // another region: distinct
+    c.record('aws', 'ec2:DescribeRegions', 'serve', 'a|us-east-1'); // asked again: redundant
+    c.record('gcp', 'projects.get', 'accessDenied', 'p');
+    c.record('gcp', 'projects.get', 'accessDenied', 'p'); // a denial is a final answer too
+    expect(c.redundant()).toEqual({ 'aws:ec2:DescribeRegions': 1, 'gcp:projects.get': 1 });
+    expect(c.outcomeSnapshot()).toEqual({ 'aws:ec2:DescribeRegions:throttle': 1, 'gcp:projects.get:accessDenied': 2 });
+    c.reset();
+    expect(c.redundant()).toEqual({});
+  });
+
+  it('tells EC2 regions apart on the wire (the region is only in the SigV4 scope)', async () => {
+    const { EC2Client, DescribeRegionsCommand } = await import('@aws-sdk/client-ec2');
+    await using cloud = await startLocalCloud({ estate: demoEstate() });
+    for (const region of ['us-east-1', 'eu-west-1', 'us-east-1']) await new EC2Client(cloud.aws.clientConfig(undefined, region)).send(new DescribeRegionsCommand({}));
+    expect(cloud.counters.count('aws', 'ec2:DescribeRegions')).toBe(3);
+    expect(cloud.counters.redundant()).toEqual({ 'aws:ec2:DescribeRegions': 1 });
+  });
+});

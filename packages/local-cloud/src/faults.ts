@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { createHash } from 'node:crypto';
 
 /** The three vendors. */
 export type Vendor = 'aws' | 'gcp' | 'azure';
@@ -74,15 +75,36 @@ export class RequestCounters {
   readonly #requests = new Map<string, number>();
   readonly #outcomes = new Map<string, number>();
   readonly #writes: WriteAttempt[] = [];
+  // Identities (digests) of requests that got a final answer: served, or refused for access.
+  readonly #answered = new Set<string>();
+  readonly #repeated = new Map<string, number>();
 
-  /** Counts one request. @internal */
-  record(vendor: Vendor, operation: string, outcome: FaultDecision['kind'] | 'write'): void {
+  /**
+   * Counts one request. `identity` (vendor, scope, method, path, query and body) lets the counters
+   * tell a repeat of an already answered request from a retry of a refused one. @internal
+   */
+  record(vendor: Vendor, operation: string, outcome: FaultDecision['kind'] | 'write', identity?: string): void {
     const key = `${vendor}:${operation}`;
     this.#requests.set(key, (this.#requests.get(key) ?? 0) + 1);
     if (outcome !== 'serve') {
       const k = `${key}:${outcome}`;
       this.#outcomes.set(k, (this.#outcomes.get(k) ?? 0) + 1);
     }
+    // Only a final answer makes a later identical request redundant: re-sending after a throttle,
+    // a 5xx or a timeout is a retry, not a repeat. A digest keeps a large scan's memory small.
+    if (identity !== undefined && (outcome === 'serve' || outcome === 'accessDenied')) {
+      const digest = createHash('sha1').update(`${key}\u0000${identity}`).digest('base64');
+      if (this.#answered.has(digest)) this.#repeated.set(key, (this.#repeated.get(key) ?? 0) + 1);
+      else this.#answered.add(digest);
+    }
+  }
+
+  /**
+   * Requests that repeated one already answered (same vendor, operation, scope, method, path, query
+   * and body), per `vendor:operation`: what a client with a perfect cache would not have sent.
+   */
+  redundant(): Record<string, number> {
+    return Object.fromEntries([...this.#repeated].sort(([a], [b]) => a.localeCompare(b)));
   }
 
   /** Records a refused write. @internal */
@@ -98,6 +120,11 @@ export class RequestCounters {
   /** Requests for one operation answered with a fault (`throttle`, `serverError`, `accessDenied`, `timeout`) or refused as a `write`. */
   outcomes(vendor: Vendor, operation: string, outcome: Exclude<FaultDecision['kind'], 'serve'> | 'write'): number {
     return this.#outcomes.get(`${vendor}:${operation}:${outcome}`) ?? 0;
+  }
+
+  /** Every fault outcome so far, keyed `vendor:operation:outcome` (e.g. `aws:ec2:DescribeRegions:throttle`). */
+  outcomeSnapshot(): Record<string, number> {
+    return Object.fromEntries([...this.#outcomes].sort(([a], [b]) => a.localeCompare(b)));
   }
 
   /** Total requests, optionally for one vendor. */
@@ -122,6 +149,8 @@ export class RequestCounters {
     this.#requests.clear();
     this.#outcomes.clear();
     this.#writes.length = 0;
+    this.#answered.clear();
+    this.#repeated.clear();
   }
 }
 

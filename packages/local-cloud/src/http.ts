@@ -94,7 +94,10 @@ export const createListener =
         return;
       }
       const decision = ctx.faults.decide(vendor, d.operation, d.scope);
-      ctx.counters.record(vendor, d.operation, decision.kind);
+      // The request's identity, for telling repeats from retries. Headers (signatures, dates, ids)
+      // differ on every send, except the AWS region, which only the SigV4 credential scope names.
+      const region = /Credential=[^/,\s]+\/\d+\/([^/]+)\//.exec(String(req.headers.authorization ?? ''))?.[1] ?? '';
+      ctx.counters.record(vendor, d.operation, decision.kind, `${d.scope ?? ''}\u0000${region}\u0000${wire.method}\u0000${wire.url.pathname}${wire.url.search}\u0000${body}`);
       if (decision.latencyMs > 0) await sleep(decision.latencyMs);
       switch (decision.kind) {
         case 'timeout':
