@@ -13,7 +13,7 @@ import { gcpProvider, type GcpProviderOptions } from './provider';
 
 const T = '2024-01-01T00:00:00Z';
 const AGENT = 'serviceAccount:service-222@gcp-sa-cloudbuild.iam.gserviceaccount.com';
-const FILLERS = Array.from({ length: 19 }, (_, i) => `fill-${String(i + 1).padStart(2, '0')}`);
+const FILLERS = Array.from({ length: 20 }, (_, i) => `fill-${String(i + 1).padStart(2, '0')}`);
 
 const project = (projectId: string, number: string, parent: string, bindings: readonly GcpBinding[], extra: Partial<GcpProject> = {}): GcpProject => ({
   projectId, number, parent, displayName: projectId, createTime: T, labels: { owner: 'team-a' }, iamPolicy: { bindings }, ...extra,
@@ -165,9 +165,36 @@ describe('scan of an organization through the official REST client against the l
     expect(f).toMatchObject({ domain: 'service-configuration', owner: 'customer', resource: { service: 'resource-manager', type: 'cloudresourcemanager.googleapis.com/Project' } });
   });
 
+  it('reads each project policy once however many checks use it (core memoizes collectors), and folder policies once per scan', () => {
+    // 24 projects, one of them denied (one 403, not retried), plus the 3 injected 429s that were retried.
+    expect(cloud.counters.count('gcp', 'projects.getIamPolicy')).toBe(24 + 3);
+    // 4 folders, read once each (the org-level check and every project's ancestry share them), plus 1 throttled retry.
+    expect(cloud.counters.count('gcp', 'folders.getIamPolicy')).toBe(4 + 1);
+    expect(cloud.counters.count('gcp', 'organizations.getIamPolicy')).toBe(1);
+  });
+
+  it('keeps IAM conditions (policy version 3): a time-bound grant passes', () => {
+    const f = result.findings.find((x) => x.checkId === 'gcp-iam-privileged-grants-expire' && x.resource.scope === 'pay-prod')!;
+    expect(f).toMatchObject({ status: 'pass', messageId: 'timeBound' });
+    expect(f.message).toBe('group:pay-admins@example.com holds roles/resourcemanager.projectIamAdmin on projects/pay-prod until 2099-01-01T00:00:00.000Z.');
+  });
+
   it('makes no write request (no setIamPolicy) in a full scan', () => {
     expect(cloud.counters.writes).toEqual([]);
     expect(Object.keys(cloud.counters.snapshot()).filter((op) => !/\.(search|list|get|getIamPolicy)$/.test(op))).toEqual([]);
+  });
+});
+
+describe('record and replay', () => {
+  it('records JSON collector data that replays to identical findings without a request', async () => {
+    cloud.faults.clear();
+    const now = new Date('2025-06-01T00:00:00Z');
+    const recorded = await scan({ providers: [gcpProvider(providerOptions())], now, record: true });
+    const snapshot = JSON.parse(JSON.stringify(recorded.snapshot)) as typeof recorded.snapshot;
+    cloud.counters.reset();
+    const replayed = await scan({ providers: [gcpProvider(providerOptions())], now, replay: snapshot! });
+    expect(cloud.counters.total('gcp')).toBe(0);
+    expect(replayed.findings).toEqual(recorded.findings);
   });
 });
 
