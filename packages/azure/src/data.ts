@@ -32,6 +32,7 @@ export const ARM_API_VERSIONS: Readonly<Record<string, string>> = {
   'microsoft.keyvault/vaults': '2023-07-01',
   'microsoft.network/networksecuritygroups': '2023-11-01',
   'microsoft.compute/virtualmachines': '2024-03-01',
+  'microsoft.network/networkinterfaces': '2023-11-01',
   'microsoft.sql/servers': '2021-11-01',
 };
 

@@ -41,7 +41,10 @@ const tenant: AzureEstate = {
           resources: [storage('stgood1', GOOD_STORAGE), storage('stgood2', GOOD_STORAGE), storage('stgood3', GOOD_STORAGE), vault('kvgood', true), nsg('nsggood', '443', 'Internet'),
             { name: 'aks', type: 'Microsoft.ContainerService/managedClusters', location: 'westeurope', properties: { kubernetesVersion: '1.30.3' } }] },
         { name: 'rg-prod2', location: 'westeurope', tags: { Owner: 'team-b', env: 'Production' },
-          resources: [storage('stbad1', { allowBlobPublicAccess: true, allowSharedKeyAccess: true, minimumTlsVersion: 'TLS1_0' }), vault('kvbad', false), nsg('nsgbad', '22', '*')] },
+          resources: [storage('stbad1', { allowBlobPublicAccess: true, allowSharedKeyAccess: true, minimumTlsVersion: 'TLS1_0' }), vault('kvbad', false), nsg('nsgbad', '22', '*'),
+            { name: 'vmpub', type: 'Microsoft.Compute/virtualMachines', location: 'westeurope', properties: { networkProfile: { networkInterfaces: [{ id: `/subscriptions/${ALPHA}/resourceGroups/rg-prod2/providers/Microsoft.Network/networkInterfaces/vmpub-nic` }] } } },
+            { name: 'vmpub-nic', type: 'Microsoft.Network/networkInterfaces', location: 'westeurope', properties: { ipConfigurations: [{ name: 'ipconfig1', properties: { publicIPAddress: { id: `/subscriptions/${ALPHA}/resourceGroups/rg-prod2/providers/Microsoft.Network/publicIPAddresses/vmpub-ip` } } }] } },
+            { name: 'vmpub-ip', type: 'Microsoft.Network/publicIPAddresses', location: 'westeurope', properties: { ipAddress: '203.0.113.10' } }] },
         { name: 'rg-dev', location: 'northeurope',
           resources: [{ name: 'vmasia', type: 'Microsoft.Compute/virtualMachines', location: 'eastasia', properties: {} }, storage('stbad2', {})] },
         { name: 'MC_rg-prod_aks_westeurope', location: 'westeurope', managedBy: AKS,
@@ -69,6 +72,7 @@ const CHECK_IDS = [
   'azure-activity-log-export', 'azure-key-vault-purge-protection', 'azure-nsg-admin-ports-internet', 'azure-owner-direct-user-assignment',
   'azure-production-delete-lock', 'azure-resource-allowed-locations', 'azure-resource-group-required-tags', 'azure-resource-required-tags',
   'azure-storage-minimum-tls', 'azure-storage-public-blob-access', 'azure-storage-shared-key-access', 'azure-subscription-owner-count',
+  'azure-vm-public-ip',
 ];
 
 /** Every finding the tenant must produce, as `scope check status resource-name`. */
@@ -80,11 +84,11 @@ const EXPECTED = [
   'alpha azure-owner-direct-user-assignment pass cccccccc-0000-0000-0000-000000000001', 'alpha azure-owner-direct-user-assignment fail cccccccc-0000-0000-0000-000000000002',
   'alpha azure-owner-direct-user-assignment fail cccccccc-0000-0000-0000-000000000003', 'alpha azure-owner-direct-user-assignment pass cccccccc-0000-0000-0000-000000000004',
   'alpha azure-production-delete-lock pass rg-prod', 'alpha azure-production-delete-lock fail rg-prod2',
-  ...['stgood1', 'stgood2', 'stgood3', 'kvgood', 'nsggood', 'aks', 'stbad1', 'kvbad', 'nsgbad', 'stbad2', 'aks-vmss', 'kubernetes', 'aks-nsg'].map((n) => `alpha azure-resource-allowed-locations pass ${n}`),
+  ...['stgood1', 'stgood2', 'stgood3', 'kvgood', 'nsggood', 'aks', 'stbad1', 'kvbad', 'nsgbad', 'vmpub', 'vmpub-nic', 'vmpub-ip', 'stbad2', 'aks-vmss', 'kubernetes', 'aks-nsg'].map((n) => `alpha azure-resource-allowed-locations pass ${n}`),
   'alpha azure-resource-allowed-locations fail vmasia',
   'alpha azure-resource-group-required-tags pass rg-prod', 'alpha azure-resource-group-required-tags pass rg-prod2', 'alpha azure-resource-group-required-tags fail rg-dev',
   'alpha azure-resource-group-required-tags provider-managed MC_rg-prod_aks_westeurope',
-  ...['stgood1', 'stgood2', 'stgood3', 'kvgood', 'nsggood', 'aks', 'stbad1', 'kvbad', 'nsgbad'].map((n) => `alpha azure-resource-required-tags pass ${n}`),
+  ...['stgood1', 'stgood2', 'stgood3', 'kvgood', 'nsggood', 'aks', 'stbad1', 'kvbad', 'nsgbad', 'vmpub', 'vmpub-nic', 'vmpub-ip'].map((n) => `alpha azure-resource-required-tags pass ${n}`),
   'alpha azure-resource-required-tags fail vmasia', 'alpha azure-resource-required-tags fail stbad2',
   ...['aks-vmss', 'kubernetes', 'aks-nsg'].map((n) => `alpha azure-resource-required-tags provider-managed ${n}`),
   ...['stgood1', 'stgood2', 'stgood3'].flatMap((n) => ['minimum-tls', 'public-blob-access', 'shared-key-access'].map((c) => `alpha azure-storage-${c} pass ${n}`)),
@@ -92,6 +96,7 @@ const EXPECTED = [
   'alpha azure-storage-public-blob-access fail stbad1', 'alpha azure-storage-public-blob-access manual stbad2',
   'alpha azure-storage-shared-key-access fail stbad1', 'alpha azure-storage-shared-key-access fail stbad2',
   'alpha azure-subscription-owner-count fail alpha',
+  'alpha azure-vm-public-ip fail vmpub', 'alpha azure-vm-public-ip pass vmasia',
   // beta
   'beta azure-activity-log-export fail beta', 'beta azure-owner-direct-user-assignment pass cccccccc-0000-0000-0000-000000000005',
   'beta azure-production-delete-lock skipped beta', 'beta azure-resource-allowed-locations pass stb', 'beta azure-resource-group-required-tags pass rg-b',
@@ -170,7 +175,7 @@ describe('a purpose-built tenant, several pages per list', () => {
     expect(items.map((i) => i.subscription.name).sort()).toEqual(['alpha', 'beta', 'gamma']);
     const alpha = items.find((i) => i.subscription.id === ALPHA)!;
     expect(alpha.resourceGroups).toHaveLength(4);
-    expect(alpha.resources).toHaveLength(14);
+    expect(alpha.resources).toHaveLength(17);
     expect(alpha.resources.every((r) => r.service !== undefined && r.model !== undefined)).toBe(true);
     expect(alpha.resources.filter((r) => r.providerManaged).map((r) => r.name).sort()).toEqual(['aks-nsg', 'aks-vmss', 'kubernetes']);
     expect(alpha.resources.find((r) => r.name === 'vmasia')).toMatchObject({ location: 'eastasia', service: 'virtual-machines', model: 'iaas', tags: {} });
@@ -279,9 +284,9 @@ describe('the demo estate', () => {
         for (const f of result.findings.filter((x) => x.resource.scope === scope)) counts[f.status] = (counts[f.status] ?? 0) + 1;
         return counts;
       };
-      expect(summary('11111111-1111-1111-1111-111111111111')).toEqual({ pass: 25, fail: 11, 'provider-managed': 4 });
+      expect(summary('11111111-1111-1111-1111-111111111111')).toEqual({ pass: 26, fail: 11, 'provider-managed': 4 });
       expect(summary('22222222-2222-2222-2222-222222222222')).toEqual({ pass: 5, fail: 7, skipped: 1 });
-      expect(summary('33333333-3333-3333-3333-333333333333')).toEqual({ error: 12 });
+      expect(summary('33333333-3333-3333-3333-333333333333')).toEqual({ error: 13 });
       expect(summary('44444444-4444-4444-4444-444444444444')).toEqual({});
       const failures = result.findings.filter((f) => f.status === 'fail').map((f) => `${f.checkId} ${f.resource.name ?? f.resource.id}`).sort();
       expect(failures).toEqual(expect.arrayContaining([

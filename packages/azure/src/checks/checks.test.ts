@@ -9,7 +9,7 @@ import { allowedLocationsCheck } from './locations';
 import { productionDeleteLockCheck } from './locks';
 import { storageMinimumTlsCheck, storagePublicBlobAccessCheck, storageSharedKeyAccessCheck } from './storage';
 import { keyVaultPurgeProtectionCheck } from './key-vault';
-import { nsgAdminPortsCheck, openAdminPorts, rangeCovers } from './network';
+import { nsgAdminPortsCheck, openAdminPorts, rangeCovers, vmPublicIpCheck } from './network';
 import { ownerAssignedToUserCheck, subscriptionOwnerCountCheck } from './rbac';
 import { activityLogExportCheck } from './logging';
 
@@ -136,6 +136,30 @@ tester.run(nsgAdminPortsCheck(), {
       findings: [
         { status: 'provider-managed', resourceId: nsg('MC_x', 'n2', []).id },
         { status: 'fail', resourceId: nsg('rg-a', 'n1', []).id, message: 'NSG n1 opens port(s) 22, 3389 to the internet (rule(s) ssh, rdp).' },
+      ],
+    },
+  ],
+});
+
+const nic = (rg: string, name: string, publicIp?: string) => withProps(resource(rg, 'Microsoft.Network/networkInterfaces', name), {
+  ipConfigurations: [{ name: 'ipconfig1', properties: { privateIPAddress: '10.0.0.4', ...(publicIp ? { publicIPAddress: { id: `${rgId(rg)}/providers/Microsoft.Network/publicIPAddresses/${publicIp}` } } : {}) } }],
+});
+const vm = (rg: string, name: string, ...nics: ResourceWithProperties[]) => withProps(resource(rg, 'Microsoft.Compute/virtualMachines', name), nics.length ? { networkProfile: { networkInterfaces: nics.map((n) => ({ id: n.id.toUpperCase() })) } } : {});
+const vms = (groups: ResourceGroupData[], nics: ResourceWithProperties[], machines: ResourceWithProperties[]) => ({
+  [OP.resourceGroups]: groups,
+  [OP.resourcesWithProperties]: byType({ 'Microsoft.Network/networkInterfaces': nics, 'Microsoft.Compute/virtualMachines': machines }),
+});
+const privateNic = nic('rg-a', 'nic1');
+const publicNic = nic('rg-a', 'nic2', 'pip2');
+const managedNic = nic('MC_x', 'nic3', 'pip3');
+tester.run(vmPublicIpCheck(), {
+  valid: [c('private NIC only, and a VM without a network profile', vms([group('rg-a')], [privateNic], [vm('rg-a', 'vm1', privateNic), vm('rg-a', 'vm0')]))],
+  invalid: [
+    {
+      ...c('a second NIC with a public IP; a node VM in an AKS group is provider-managed', vms([group('rg-a'), group('MC_x', {}, AKS)], [privateNic, publicNic, managedNic], [vm('rg-a', 'vm1', privateNic, publicNic), vm('MC_x', 'node', managedNic)])),
+      findings: [
+        { status: 'provider-managed', resourceId: vm('MC_x', 'node').id },
+        { status: 'fail', resourceId: vm('rg-a', 'vm1').id, message: 'VM vm1 is reachable at public IP pip2.' },
       ],
     },
   ],

@@ -8,15 +8,15 @@ import { allowedLocationsCheck } from './locations';
 import { productionDeleteLockCheck } from './locks';
 import { storageMinimumTlsCheck, storagePublicBlobAccessCheck, storageSharedKeyAccessCheck } from './storage';
 import { keyVaultPurgeProtectionCheck } from './key-vault';
-import { nsgAdminPortsCheck } from './network';
+import { nsgAdminPortsCheck, vmPublicIpCheck } from './network';
 import { ownerAssignedToUserCheck, subscriptionOwnerCountCheck } from './rbac';
 import { activityLogExportCheck } from './logging';
 
 export { defineAzureCheck, providerManaged, resourceRef, type AzureCheck, type AzureCheckConfig, type AzureCheckDefinition } from './define';
-export { openAdminPorts, rangeCovers, type NsgSecurityRule } from './network';
+export { openAdminPorts, publicIpsOf, rangeCovers, type NsgSecurityRule } from './network';
 export {
   resourceGroupTagsCheck, resourceTagsCheck, allowedLocationsCheck, productionDeleteLockCheck, storagePublicBlobAccessCheck,
-  storageSharedKeyAccessCheck, storageMinimumTlsCheck, keyVaultPurgeProtectionCheck, nsgAdminPortsCheck, subscriptionOwnerCountCheck,
+  storageSharedKeyAccessCheck, storageMinimumTlsCheck, keyVaultPurgeProtectionCheck, nsgAdminPortsCheck, vmPublicIpCheck, subscriptionOwnerCountCheck,
   ownerAssignedToUserCheck, activityLogExportCheck,
 };
 
@@ -32,6 +32,7 @@ export function azureChecks(config: AzureCheckConfig = {}): readonly AzureCheck[
     storageMinimumTlsCheck(),
     keyVaultPurgeProtectionCheck(),
     nsgAdminPortsCheck(),
+    vmPublicIpCheck(),
     subscriptionOwnerCountCheck(config),
     ownerAssignedToUserCheck(),
     activityLogExportCheck(),

@@ -63,3 +63,39 @@ export const nsgAdminPortsCheck = () =>
       }
     },
   });
+
+const VM = 'Microsoft.Compute/virtualMachines';
+const NIC = 'Microsoft.Network/networkInterfaces';
+interface IdRef { readonly id?: string }
+/** The public IP address ids attached to a network interface's IP configurations. */
+export const publicIpsOf = (nic: ResourceWithProperties): string[] =>
+  ((nic.properties['ipConfigurations'] ?? []) as readonly { readonly properties?: { readonly publicIPAddress?: IdRef } }[])
+    .map((c) => c.properties?.publicIPAddress?.id).filter((id): id is string => typeof id === 'string');
+
+/** Virtual machines are not reachable through a public IP address on their network interfaces. */
+export const vmPublicIpCheck = () =>
+  defineAzureCheck({
+    meta: {
+      id: 'azure-vm-public-ip', title: 'Virtual machines have no public IP address', domain: 'network-controls', severity: 'medium',
+      description: 'Follows every VM\'s network interfaces and looks for IP configurations with a public IP address.',
+      rationale: 'A public IP puts the VM\'s open ports one NSG mistake away from the internet; on IaaS that exposure is the customer\'s to decide.',
+      remediation: 'Remove the public IP from the NIC; publish through a load balancer, Application Gateway or Front Door and administer through Azure Bastion.',
+      references: ['https://learn.microsoft.com/azure/virtual-network/ip-services/public-ip-addresses'],
+      appliesTo: { serviceModels: ['iaas'], resourceTypes: [VM, NIC] },
+      messages: { private: 'VM {{name}} has no public IP address.', public: 'VM {{name}} is reachable at public IP {{ips}}.' },
+    },
+    permissions: [...OPERATION_PERMISSIONS[AZURE_OPERATIONS.resourcesWithProperties], `${VM}/read`, `${NIC}/read`, ...OPERATION_PERMISSIONS[AZURE_OPERATIONS.resourceGroups]],
+    async *run(context) {
+      const groups = await context.collect<ResourceGroupData[]>(AZURE_OPERATIONS.resourceGroups);
+      const nics = await context.collect<ResourceWithProperties[]>(AZURE_OPERATIONS.resourcesWithProperties, { type: NIC });
+      const publicByNic = new Map(nics.map((nic) => [nic.id.toLowerCase(), publicIpsOf(nic)]));
+      for (const vm of await context.collect<ResourceWithProperties[]>(AZURE_OPERATIONS.resourcesWithProperties, { type: VM })) {
+        const profile = vm.properties['networkProfile'] as { readonly networkInterfaces?: readonly IdRef[] } | undefined;
+        const ips = (profile?.networkInterfaces ?? []).flatMap((ref) => publicByNic.get((ref.id ?? '').toLowerCase()) ?? []);
+        const mark = providerManaged(vm, groups);
+        yield ips.length === 0
+          ? result({ status: 'pass', resource: resourceRef(vm), messageId: 'private', data: { name: vm.name } })
+          : result({ status: 'fail', resource: resourceRef(vm), messageId: 'public', data: { name: vm.name, ips: ips.map((ip) => ip.split('/').pop()).join(', ') }, ...(mark ? { providerManaged: mark } : {}) });
+      }
+    },
+  });
