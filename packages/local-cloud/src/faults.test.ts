@@ -28,6 +28,18 @@ describe('FaultEngine', () => {
     expect(f.decide('aws', 'x', undefined)).toEqual({ kind: 'throttle', retryAfterSeconds: 0, latencyMs: 5 });
   });
 
+  it('applies a fault to a seeded share of requests (`probability`)', () => {
+    const draws = (seed: number): string[] => {
+      const f = new FaultEngine([{ vendor: 'aws', throttle: true, probability: 0.1, seed }]);
+      return Array.from({ length: 2000 }, () => f.decide('aws', 'ec2:DescribeRegions', 'a').kind);
+    };
+    const kinds = draws(7);
+    const throttled = kinds.filter((k) => k === 'throttle').length;
+    expect(throttled).toBeGreaterThan(150);
+    expect(throttled).toBeLessThan(250);
+    expect(draws(7)).toEqual(kinds); // same seed, same draws
+  });
+
   it('can remove one rule or all', () => {
     const f = new FaultEngine();
     const remove = f.add({ throttle: true });

@@ -6,6 +6,7 @@
  * @module
  */
 import { createHash } from 'node:crypto';
+import { seededRandom } from './estate/synthetic.ts';
 
 /** The three vendors. */
 export type Vendor = 'aws' | 'gcp' | 'azure';
@@ -46,6 +47,13 @@ export interface FaultRule {
   readonly timeout?: boolean;
   /** Apply `throttle`, `serverError`, `accessDenied` or `timeout` to the first N matching requests only. */
   readonly times?: number;
+  /**
+   * Apply `throttle`, `serverError`, `accessDenied` or `timeout` to this share (0–1) of matching
+   * requests, drawn from a PRNG seeded with `seed` (default 1): a fault rate, e.g. 10% throttled.
+   */
+  readonly probability?: number;
+  /** Seed of `probability`'s draws. */
+  readonly seed?: number;
   /** `Retry-After` seconds sent with throttling answers (Azure always sends one; default 0). */
   readonly retryAfterSeconds?: number;
 }
@@ -156,6 +164,7 @@ export class RequestCounters {
 
 interface RuleState {
   readonly rule: FaultRule;
+  readonly draw: () => number;
   hits: number;
   tokens: number;
   last: number;
@@ -196,7 +205,7 @@ export class FaultEngine {
   }
 
   #state(rule: FaultRule): RuleState {
-    return { rule, hits: 0, tokens: rule.rateLimit?.burst ?? 0, last: Date.now() };
+    return { rule, draw: seededRandom(rule.seed ?? 1), hits: 0, tokens: rule.rateLimit?.burst ?? 0, last: Date.now() };
   }
 
   /** Decides the fate of one request. @internal */
@@ -221,6 +230,7 @@ export class FaultEngine {
       const counted = rule.throttle || rule.serverError || rule.accessDenied || rule.timeout;
       if (!counted) continue;
       if (rule.times !== undefined && s.hits >= rule.times) continue;
+      if (rule.probability !== undefined && s.draw() >= rule.probability) continue;
       s.hits += 1;
       if (rule.timeout) decision = { kind: 'timeout', latencyMs: 0 };
       else if (rule.accessDenied) decision = { kind: 'accessDenied', latencyMs: 0 };
