@@ -8,6 +8,7 @@ import { palette, processIo, wantsColor, type Io } from './output';
 import { runExplain } from './commands/explain';
 import { runMatrix } from './commands/matrix';
 import { runScan, type ScanCommandOptions } from './commands/scan';
+import { runPermissions } from './commands/permissions';
 import { FORMATS } from './formats';
 
 /** The CLI's version, reported by `--version`. */
@@ -75,6 +76,16 @@ export async function runCli(argv: readonly string[], io: Io = processIo()): Pro
     .option('--json', 'print JSON for machines')
     .action(async (subject: string, options: { json?: boolean }) => {
       print(await runExplain(subject, { json: options.json === true }, colours));
+    });
+
+  program
+    .command('permissions')
+    .description('List the read-only permissions a scan needs per vendor (generated from the checks), the roles that cover them, and a least-privilege policy.')
+    .argument('[vendor]', 'aws, gcp or azure (default all three)')
+    .option('--json', 'print JSON for machines (includes the policy / custom role document)')
+    .option('--markdown', 'print the Markdown of docs/guide/permissions.md')
+    .action(async (vendor: string | undefined, options: { json?: boolean; markdown?: boolean }) => {
+      print(await runPermissions(vendor, { json: options.json === true, markdown: options.markdown === true }, colours));
     });
 
   try {
