@@ -57,7 +57,7 @@ export const AZURE_CATALOG: readonly AzureServiceEntry[] = [
   entry({
     id: 'vm-scale-sets', name: 'Azure Virtual Machine Scale Sets', model: 'iaas', modelBasis: 'inferred',
     resourceTypes: ['Microsoft.Compute/virtualMachineScaleSets'],
-    citations: [cite('azure-srm-2026', 'A scale set is a group of Azure virtual machines; for virtual machines Microsoft says "You manage virtual machines, operating systems, and applications."', 'verbatim')],
+    citations: [cite('azure-srm-2026', 'For virtual machines, which a scale set runs as a group, Microsoft says: "You manage virtual machines, operating systems, and applications."', 'verbatim')],
   }),
   entry({
     id: 'managed-disks', name: 'Azure Disk Storage', model: 'iaas', vendorCategory: 'IaaS', modelBasis: 'vendor',

@@ -115,8 +115,8 @@ export const AZURE_SOURCES = table({
     publisher: 'Microsoft',
   },
   'key-vault-soft-delete': {
-    title: 'Azure Key Vault soft-delete overview',
-    url: 'https://learn.microsoft.com/azure/key-vault/general/soft-delete-overview',
+    title: 'Azure Key Vault soft-delete overview (previous-versions copy)',
+    url: 'https://learn.microsoft.com/previous-versions/azure/key-vault/general/soft-delete-overview',
     publisher: 'Microsoft',
   },
   'monitor-query-readme': {

@@ -16,7 +16,7 @@ export const subscriptionOwnerCountCheck = (config?: AzureCheckConfig) => {
     meta: {
       id: 'azure-subscription-owner-count', title: `Subscriptions have at most ${maxSubscriptionOwners} Owner assignments`, domain: 'accounts-access', severity: 'medium',
       description: 'Counts Owner role assignments whose scope is the subscription itself.',
-      rationale: 'Every Owner can change anything and grant anything; Microsoft recommends limiting the number of subscription owners.',
+      rationale: 'Every Owner can change and grant anything. Microsoft: "You should have a maximum of 3 subscription owners to reduce the potential for breach by a compromised owner."',
       remediation: 'Remove standing Owner assignments; use Contributor plus PIM-eligible Owner for the few who need it.',
       references: [RBAC_BEST_PRACTICES],
       messages: { few: 'Subscription {{subscription}} has {{count}} Owner assignment(s).', many: 'Subscription {{subscription}} has {{count}} Owner assignments (at most {{max}} allowed).' },
