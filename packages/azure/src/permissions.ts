@@ -4,6 +4,7 @@
  * @module
  */
 import { OPERATION_PERMISSIONS } from './data';
+import { azureChecks } from './checks/index';
 
 /** What a check must declare for the generator: its id and the actions it needs. */
 export interface PermissionDeclaringCheck {
@@ -80,15 +81,15 @@ export interface AzureLeastPrivilege {
 }
 
 /**
- * Generates the least-privilege permissions for a set of checks from what each declares.
+ * Generates the least-privilege permissions for a set of checks (default: every Azure check) from what each declares.
  *
  * @example
  * ```ts
- * const needs = azureLeastPrivilege(azureChecks());
+ * const needs = azureLeastPrivilege();
  * needs.builtInRoles.find((r) => r.coversAll)?.name; // 'Reader'
  * ```
  */
-export function azureLeastPrivilege(checks: readonly PermissionDeclaringCheck[], assignableScopes: readonly string[] = ['/subscriptions/<subscription-id>']): AzureLeastPrivilege {
+export function azureLeastPrivilege(checks: readonly PermissionDeclaringCheck[] = azureChecks(), assignableScopes: readonly string[] = ['/subscriptions/<subscription-id>']): AzureLeastPrivilege {
   const byCheck = Object.fromEntries(checks.map((check) => [check.meta.id, [...new Set(check.permissions)].sort()]));
   const actions = [...new Set([...OPERATION_PERMISSIONS['subscriptions:list'], ...Object.values(byCheck).flat()])].sort();
   const grants = (role: BuiltInRole, action: string) => role.actions.some((pattern) => actionMatches(pattern, action));

@@ -38,3 +38,6 @@ export function azureChecks(config: AzureCheckConfig = {}): readonly AzureCheck[
     activityLogExportCheck(),
   ];
 }
+
+/** Every Azure check with default settings (the residency check is skipped until `allowedLocations` is set). */
+export const AZURE_CHECKS: readonly AzureCheck[] = azureChecks();
