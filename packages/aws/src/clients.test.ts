@@ -55,6 +55,10 @@ describe('AwsClients', () => {
     expect(clients.clientConfig('ec2')).toEqual({ region: 'eu-west-1', profile: 'audit', endpoint: 'http://127.0.0.1:4566', retryStrategy });
     expect(clients.clientConfig('iam', 'us-east-1')).toMatchObject({ region: 'us-east-1', endpoint: 'http://127.0.0.1:4567' });
     expect(new AwsClients({ maxAttempts: 7, retryMode: 'adaptive' }).clientConfig('sts')).toMatchObject({ maxAttempts: 7, retryMode: 'adaptive' });
+    // A factory gives every client its own strategy (and retry quota).
+    const perClient = new AwsClients({ retryStrategy: () => new ConfiguredRetryStrategy(4, () => 5) });
+    expect(perClient.clientConfig('iam').retryStrategy).toBeInstanceOf(ConfiguredRetryStrategy);
+    expect(perClient.clientConfig('iam').retryStrategy).not.toBe(perClient.clientConfig('ec2').retryStrategy);
     expect(JSON.stringify(clients.clientConfig('sts'))).not.toContain('credentials');
   });
 

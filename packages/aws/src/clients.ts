@@ -62,8 +62,12 @@ export interface AwsClientOptions {
   readonly maxAttempts?: number;
   /** `standard` (default) or `adaptive` (client-side rate limiting). */
   readonly retryMode?: 'standard' | 'adaptive';
-  /** A retry strategy object; wins over `maxAttempts` / `retryMode`. */
-  readonly retryStrategy?: AwsRetryStrategy;
+  /**
+   * A retry strategy, or a function that makes one; wins over `maxAttempts` / `retryMode`. An object is
+   * shared by every client (and so is its retry quota: under heavy throttling the quota empties and calls
+   * fail fast); a function gives each client its own, e.g. `() => new ConfiguredRetryStrategy(5, (n) => 100 * 2 ** n)`.
+   */
+  readonly retryStrategy?: AwsRetryStrategy | (() => AwsRetryStrategy);
   /**
    * The SDK's HTTP handler or its options (e.g. `{ httpAgent }` for a proxy). S3 Control puts the
    * account id in front of the endpoint's host name, so a custom endpoint needs an agent that resolves
@@ -171,7 +175,7 @@ export class AwsClients {
       region,
       ...(o.profile !== undefined ? { profile: o.profile } : {}),
       ...(endpoint !== undefined ? { endpoint } : {}),
-      ...(o.retryStrategy !== undefined ? { retryStrategy: o.retryStrategy } : {}),
+      ...(o.retryStrategy !== undefined ? { retryStrategy: typeof o.retryStrategy === 'function' ? o.retryStrategy() : o.retryStrategy } : {}),
       ...(o.retryStrategy === undefined && o.maxAttempts !== undefined ? { maxAttempts: o.maxAttempts } : {}),
       ...(o.retryStrategy === undefined && o.retryMode !== undefined ? { retryMode: o.retryMode } : {}),
       ...(o.requestHandler !== undefined ? { requestHandler: o.requestHandler } : {}),

@@ -16,8 +16,8 @@ import { NEGLECTED, WELL_RUN } from './estates';
 
 const REGIONS = ['eu-west-1', 'us-east-1'];
 const NOW = new Date('2025-06-01T00:00:00Z');
-/** Fast retries: the SDK's default throttling back-off has a ~1 s base. */
-const retryStrategy = () => new ConfiguredRetryStrategy(8, () => 5);
+/** Fast retries (the SDK's default throttling back-off has a ~1 s base), one strategy and retry quota per client. */
+const retryStrategy = () => () => new ConfiguredRetryStrategy(8, () => 5);
 const line = (f: Finding) => `${f.checkId} ${f.resource.scope} ${f.status} ${f.resource.id}`;
 
 let good: LocalCloud;
