@@ -144,6 +144,8 @@ const POLICY_OPTIONS = { options: { requestedPolicyVersion: 3 } } as const;
  */
 export function createGcpRuntime(state: GcpScanState) {
   const hierarchy: HierarchyCache = { organizations: new Map(), folders: new Map(), projects: new Map(), walked: false };
+  /** Folder walks that failed (e.g. no resourcemanager.folders.list on an organization). */
+  const walkErrors: unknown[] = [];
   const policies = new Map<string, Promise<GcpIamPolicyRecord>>();
   const limit = pLimit(Math.max(1, state.concurrency));
 
@@ -203,6 +205,17 @@ export function createGcpRuntime(state: GcpScanState) {
     await Promise.all(children.map((folder) => limit(() => walkFolders(c, folder.name))));
   };
 
+  /**
+   * Walks every organization's folders. A walk that fails does not stop discovery: projects are still
+   * found by search and their ancestors read one by one; the failure is kept for the org-level checks.
+   */
+  const walkAll = async (c: GcpClients): Promise<void> => {
+    await Promise.all([...hierarchy.organizations.keys()].map((org) => walkFolders(c, org).catch((error: unknown) => {
+      walkErrors.push(error);
+    })));
+    hierarchy.walked = true;
+  };
+
   const scopeOf = (project: GcpProjectRecord): ScopeInfo => {
     const organization = organizationOf(project.parent);
     return {
@@ -245,8 +258,7 @@ export function createGcpRuntime(state: GcpScanState) {
       const org = toOrganizationRecord(raw);
       hierarchy.organizations.set(org.name, org);
     }
-    await Promise.all([...hierarchy.organizations.keys()].map((org) => walkFolders(c, org)));
-    hierarchy.walked = true;
+    await walkAll(c);
     for await (const raw of iterateGcp('resourcemanager:SearchProjects', () => c.projects.searchProjectsAsync({ query: '', ...(state.pageSize ? { pageSize: state.pageSize } : {}) }, c.pagedCallOptions))) {
       const project = toProjectRecord(raw);
       hierarchy.projects.set(project.projectId, project);
@@ -288,9 +300,10 @@ export function createGcpRuntime(state: GcpScanState) {
           const org = toOrganizationRecord(raw);
           hierarchy.organizations.set(org.name, org);
         }
-        await Promise.all([...hierarchy.organizations.keys()].map((org) => walkFolders(c, org)));
-        hierarchy.walked = true;
+        await walkAll(c);
       }
+      // An organization whose folders could not be listed cannot be judged as a whole.
+      if (walkErrors.length > 0) throw walkErrors[0];
       const organizations = await Promise.all([...hierarchy.organizations.values()].map(async (org) => ({ ...org, policy: await getPolicy(org.name) })));
       const folders = await Promise.all([...hierarchy.folders.values()].map((folder) => limit(async () => ({ ...folder, policy: await getPolicy(folder.name) }))));
       organizations.sort((a, b) => a.name.localeCompare(b.name));

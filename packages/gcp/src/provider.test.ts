@@ -198,6 +198,24 @@ describe('record and replay', () => {
   });
 });
 
+describe('credentials that may not list folders', () => {
+  it('still discover every project; only the organization-level check reports an error', async () => {
+    cloud.faults.set([{ vendor: 'gcp', operation: 'folders.list', accessDenied: true }]);
+    cloud.counters.reset();
+    try {
+      const result = await scan({ providers: [gcpProvider(providerOptions())], now: new Date('2025-06-01T00:00:00Z') });
+      expect(result.scopes).toHaveLength(24);
+      const errors = result.findings.filter((f) => f.status === 'error');
+      expect(errors.map((f) => `${f.checkId} ${f.resource.scope}`)).toEqual(['gcp-iam-inherited-broad-grants organization']);
+      expect(errors[0]!.message).toMatch(/^Access denied: resourcemanager:ListFolders/);
+      // Project ancestry is read folder by folder instead (folders.get), so inherited audit configs still count.
+      expect(result.findings.find((f) => f.checkId === 'gcp-logging-data-access-audit-logs' && f.resource.scope === 'pay-prod')?.status).toBe('pass');
+    } finally {
+      cloud.faults.clear();
+    }
+  });
+});
+
 describe('a list of projects, without an organization search', () => {
   it('checks just those projects and learns their organization for allowed domains', async () => {
     cloud.faults.clear();
