@@ -8,6 +8,7 @@
  */
 import {
   BASELINE_MATRIX,
+  DemarcError,
   DOMAIN_IDS,
   SERVICE_MODEL_IDS,
   UnknownIdError,
@@ -383,8 +384,8 @@ export function toNormalized(version: AzureFramingVersion): NormalizedAzureFrami
 }
 
 /** A normalized framing cannot be turned back into Microsoft's table without losing or inventing data. */
-export class NormalizedFramingError extends Error {
-  override readonly name = 'NormalizedFramingError';
+export class NormalizedFramingError extends DemarcError {
+  override name = 'NormalizedFramingError';
 }
 
 /**
