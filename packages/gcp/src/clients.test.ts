@@ -156,6 +156,36 @@ describe('REST transport: throttling and 5xx are retried (googleapis/gax-nodejs#
     expect(inspect(converted, { depth: 10 })).not.toContain(TOKEN);
   });
 
+  it('lets the auth client refresh an expired token on 401 and retry, as it would without the fix', async () => {
+    const server = await fakeResourceManager((req, res) => {
+      if (req.url === '/token') return json(res, 200, { access_token: 'fresh-token', expires_in: 3600, token_type: 'Bearer' });
+      if (req.headers.authorization !== 'Bearer fresh-token') return json(res, 401, rpcStatus(401, 'UNAUTHENTICATED', 'Request had invalid authentication credentials.'));
+      json(res, 200, PROJECT);
+    });
+    open.push(server);
+    const auth = new OAuth2Client({ endpoints: { oauth2TokenUrl: `http://127.0.0.1:${server.port}/token` } });
+    auth.setCredentials({ access_token: 'stale-token', refresh_token: 'refresh' });
+    const c = await createGcpClients({ authClient: auth, transport: 'rest', apiEndpoint: '127.0.0.1', port: server.port, protocol: 'http', retry: FAST_RETRY });
+    clients.push(c);
+    const [project] = await callGcp('resourcemanager:GetProject', () => c.projects.getProject({ name: 'projects/alpha' }, c.callOptions));
+    expect(project.projectId).toBe('alpha');
+    expect(server.requests.map((r) => `${r.method} ${r.url.split('?')[0]} ${r.authorization ?? ''}`)).toEqual([
+      'GET /v3/projects/alpha Bearer stale-token',
+      'GET /v3/projects/alpha Bearer stale-token',
+      'POST /token ',
+      'GET /v3/projects/alpha Bearer fresh-token',
+    ]);
+  });
+
+  it('reports a 401 that no refresh cures as access denied, without retrying it', async () => {
+    const server = await fakeResourceManager((_req, res) => json(res, 401, rpcStatus(401, 'UNAUTHENTICATED', 'Request had invalid authentication credentials.')));
+    open.push(server);
+    const c = await restClients(server.port);
+    const error = await callGcp('resourcemanager:GetProject', () => c.projects.getProject({ name: 'projects/alpha' }, c.callOptions)).catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'access-denied', grpcCode: 16, httpStatus: 401 });
+    expect(server.requests).toHaveLength(2);
+  });
+
   it('the wrapper forwards everything but fetch to the real auth client', async () => {
     const auth = fakeAuth();
     const wrapped = withDecodableErrors(auth);

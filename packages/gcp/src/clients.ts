@@ -120,6 +120,17 @@ async function fetchWithDecodableErrors(target: FetchingAuth, input: string | UR
     if (signal?.aborted || !isNetworkError(error)) throw error;
     return rpcStatusResponse(503, 'Service Unavailable', { error: { code: 503, status: 'UNAVAILABLE', message: `Connection failed: ${(error as Error).message}` } });
   }
+  if (response.status === 401) {
+    // An expired or revoked token: let the auth client's own path run once, since it refreshes the
+    // token and retries on 401 (which validateStatus would otherwise suppress).
+    try {
+      const retried = await target.fetch(input, init);
+      if (retried.ok) return retried;
+    } catch (error) {
+      if (!(typeof (error as { response?: { status?: unknown } }).response?.status === 'number')) throw error;
+    }
+    return rpcStatusResponse(401, 'Unauthorized', { error: { code: 401, status: 'UNAUTHENTICATED', message: 'Request had invalid authentication credentials.', details: [{ '@type': 'type.googleapis.com/google.rpc.RequestInfo', requestId: '', servingData: `${HTTP_STATUS_MARK}401` }] } });
+  }
   if (response.ok) return response;
   const text = new TextDecoder().decode(await response.arrayBuffer());
   let body: { error?: Record<string, unknown> } | undefined;
