@@ -186,6 +186,17 @@ describe('REST transport: throttling and 5xx are retried (googleapis/gax-nodejs#
     expect(server.requests).toHaveLength(2);
   });
 
+  it('defaults to Application Default Credentials with the read-only scope, without any I/O at construction', async () => {
+    for (const transport of ['rest', 'grpc'] as const) {
+      const c = await createGcpClients({ transport, apiEndpoint: '127.0.0.1', port: 9 });
+      clients.push(c);
+      const auth = (c.projects as unknown as { auth: { scopes?: unknown; getClient?: unknown } }).auth;
+      expect(typeof auth.getClient).toBe('function'); // a GoogleAuth: ADC is resolved on the first call
+      expect(auth.scopes).toEqual(['https://www.googleapis.com/auth/cloud-platform.read-only']);
+      expect(c.transport).toBe(transport);
+    }
+  });
+
   it('the wrapper forwards everything but fetch to the real auth client', async () => {
     const auth = fakeAuth();
     const wrapped = withDecodableErrors(auth);

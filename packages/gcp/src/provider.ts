@@ -14,7 +14,10 @@ import { SERVICE_AGENT_REASON, isGoogleManagedServiceAgent } from './iam';
 
 /** Options of {@link gcpProvider}. All optional: the default scans every project Application Default Credentials can see. */
 export interface GcpProviderOptions extends GcpClientOptions {
-  /** Check these projects (ids) instead of searching; works without an organization. */
+  /**
+   * Check these projects (ids) instead of searching; works without an organization. Organization-level
+   * checks then cover only the folders and organizations above these projects.
+   */
   readonly projectIds?: readonly string[];
   /** Domains IAM members may come from (default: the organizations' primary domains). */
   readonly allowedDomains?: readonly string[];
