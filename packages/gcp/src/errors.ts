@@ -164,6 +164,7 @@ const GCP_ERROR = Symbol.for('demarc.gcp.error.api');
 /** A Google API call failed (throttling, unavailable, not found, ...). `retryable` tells transient faults apart. */
 export class GcpApiError extends CollectorError implements GcpErrorInfo {
   readonly [GCP_ERROR] = true;
+  // Core's name, so summaries and snapshot replays rebuild a CollectorError.
   override name = 'CollectorError';
   readonly kind: GcpErrorKind;
   readonly grpcCode: number | undefined;
@@ -196,6 +197,7 @@ const GCP_ACCESS_DENIED = Symbol.for('demarc.gcp.error.access-denied');
 /** The credentials may not read this (HTTP 403 / 401, gRPC PERMISSION_DENIED / UNAUTHENTICATED): the finding is `error`, never `pass`. */
 export class GcpAccessDeniedError extends AccessDeniedError implements GcpErrorInfo {
   readonly [GCP_ACCESS_DENIED] = true;
+  // Core's name, so the runner and snapshot replays treat it as access denied.
   override name = 'AccessDeniedError';
   readonly kind = 'access-denied' as const;
   readonly grpcCode: number | undefined;

@@ -142,8 +142,8 @@ const sameCell = (a: GoogleMatrixCell, b: GoogleMatrixCell): boolean => JSON.str
  * itself across domains, a missing column), so a broken translation never passes silently.
  */
 export function fromNormalized(normalized: NormalizedGoogleFraming): GoogleFraming {
-  interface Partial_ { label: string; mappingRationale: string; position: number; domains: DomainId[]; cells: Partial<Record<ServiceModelId, GoogleMatrixCell>> }
-  const rows = new Map<GoogleMatrixRowId, Partial_>();
+  interface RowDraft { label: string; mappingRationale: string; position: number; domains: DomainId[]; cells: Partial<Record<ServiceModelId, GoogleMatrixCell>> }
+  const rows = new Map<GoogleMatrixRowId, RowDraft>();
   for (const cell of normalized.cells) {
     const expected = deriveCell(cell.domain, cell.model, cell.vendorRows);
     if (expected.party !== cell.party || expected.sharedMode !== cell.sharedMode) {
