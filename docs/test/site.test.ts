@@ -53,6 +53,8 @@ describe.skipIf(!hasChromium)('the docs site', () => {
 
   it('renders the index, a guide page and a symbol page, with working navigation', async () => {
     const page = await browser.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
     const failed: string[] = [];
     page.on('response', (response) => {
       if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
@@ -70,6 +72,16 @@ describe.skipIf(!hasChromium)('the docs site', () => {
     expect(await page.textContent('body')).toContain('accounts-access');
     await page.screenshot({ path: join(screenshots, 'guide.png') });
 
+    // The CLI guide and the generated permissions page, through the toolbar links of a page below the
+    // root (docs/theme/toolbar-links.js makes them relative to the page).
+    await page.click('text=Guide: CLI');
+    await page.waitForURL(/documents\/CLI\.html/);
+    expect(await page.textContent('body')).toContain('demarc scan --demo');
+    await page.click('text=Guide: permissions');
+    await page.waitForURL(/documents\/Permissions\.html/);
+    expect(await page.textContent('body')).toContain('iam:ListUsers');
+    await page.screenshot({ path: join(screenshots, 'permissions.png') });
+
     // A symbol page, reached through the site's own search index rather than a guessed path.
     await page.goto(`${base}/modules.html`);
     await page.click('a:has-text("@demarc/core")');
@@ -79,6 +91,7 @@ describe.skipIf(!hasChromium)('the docs site', () => {
     await page.screenshot({ path: join(screenshots, 'symbol.png') });
 
     expect(failed).toEqual([]);
+    expect(pageErrors).toEqual([]);
     await page.close();
   }, 60_000);
 });

@@ -55,7 +55,7 @@ async function readConfigData(file: string): Promise<unknown> {
     if (code === 'ERR_UNKNOWN_FILE_EXTENSION' && /\.m?ts$/.test(file)) {
       throw new CliError(
         `${file}: this Node.js cannot load a TypeScript config by itself.`,
-        'Use Node.js 23.6+ (types are stripped by default), run with a loader (node --import tsx ...), or write demarc.config.mjs or demarc.config.json instead.',
+        'Use Node.js 22.18+, 23.6+ or 24 (they strip types by default), run with a loader (node --import tsx ...), or write demarc.config.mjs or demarc.config.json instead.',
       );
     }
     throw new CliError(`${file}: cannot be loaded: ${(error as Error).message}`, 'Fix the error above; the config must `export default defineConfig({ ... })`.');
