@@ -3,6 +3,7 @@
  * @module
  */
 import type { Finding } from '../findings/types';
+import type { ScanResult } from '../runner/types';
 
 /** The tool name reports carry. */
 export const TOOL_NAME = 'demarc';
@@ -10,6 +11,14 @@ export const TOOL_NAME = 'demarc';
 export const TOOL_VERSION = '0.1.0';
 /** The project's address, for reports that link to the tool. */
 export const TOOL_URI = 'https://github.com/demarc-dev/demarc';
+
+/**
+ * What a report reads: a {@link ScanResult}, or the same with findings that are only iterable (a
+ * generator over a replay, a merge or a database), so a million findings need not sit in memory at
+ * once. The findings must be iterable more than once (reports take two or three passes: counts before
+ * the list) and in the same order each time.
+ */
+export type ReportInput = Omit<ScanResult, 'findings'> & { readonly findings: Iterable<Finding> };
 
 /** Options every report takes. */
 export interface ReportOptions {

@@ -7,7 +7,7 @@ import { CLOUD_SERVICE_MODEL_IDS, DOMAINS, type DomainId, type Party, type Servi
 import { ownerOf } from '../model/queries';
 import type { CheckMeta } from '../checks/types';
 import type { Finding, FindingStatus } from '../findings/types';
-import type { ScanResult } from '../runner/types';
+import type { ReportInput } from './common';
 
 /** How a customer duty (a domain the customer owns or shares under one service model) stands. */
 export type DutyState = 'verified' | 'failing' | 'manual' | 'unverified' | 'not-covered';
@@ -61,17 +61,20 @@ const VERIFIED_STATUSES: ReadonlySet<FindingStatus> = new Set(['pass', 'provider
  * verify it and what their findings say (failing > unverified > manual > verified; no check → not covered).
  */
 export function computeCoverage(checks: readonly CheckMeta[], findings: Iterable<Finding>, models?: readonly ServiceModelId[]): Coverage {
-  const findingList = Array.isArray(findings) ? (findings as readonly Finding[]) : [...findings];
-  const scanModels = models ?? modelsInScan(findingList);
-  // One pass over the findings: status counts per (domain, model); '*' for findings of no known model.
+  // One pass over the findings (never copied: a million of them may be streamed from a generator):
+  // status counts per (domain, model), '*' for findings of no known model, and the models seen.
   const tally = new Map<string, Record<'pass' | 'fail' | 'error' | 'manual', number>>();
-  for (const f of findingList) {
+  const seen = new Set<ServiceModelId>();
+  for (const f of findings) {
+    if (f.serviceModel) seen.add(f.serviceModel);
     const key = `${f.domain}|${f.serviceModel ?? '*'}`;
     let t = tally.get(key);
     if (!t) tally.set(key, (t = { pass: 0, fail: 0, error: 0, manual: 0 }));
     if (VERIFIED_STATUSES.has(f.status)) t.pass += 1;
     else if (f.status === 'fail' || f.status === 'error' || f.status === 'manual') t[f.status] += 1;
   }
+  const order: readonly ServiceModelId[] = ['on-premises', ...CLOUD_SERVICE_MODEL_IDS];
+  const scanModels = models ?? (seen.size > 0 ? order.filter((m) => seen.has(m)) : [...CLOUD_SERVICE_MODEL_IDS]);
   const duties: DutyCoverage[] = [];
   for (const { id: domain } of DOMAINS) {
     for (const model of scanModels) {
@@ -100,6 +103,6 @@ export function computeCoverage(checks: readonly CheckMeta[], findings: Iterable
 }
 
 /** Coverage of a scan result. */
-export function scanCoverage(result: ScanResult, models?: readonly ServiceModelId[]): Coverage {
+export function scanCoverage(result: Pick<ReportInput, 'checks' | 'findings'>, models?: readonly ServiceModelId[]): Coverage {
   return computeCoverage(result.checks, result.findings, models);
 }

@@ -3,7 +3,7 @@
  * OCSF Compliance Finding, JUnit XML and CSV. Each takes a {@link ScanResult}.
  * @module
  */
-export { TOOL_NAME, TOOL_VERSION, findingToJson, findingToJsonText, type ReportOptions } from './common';
+export { TOOL_NAME, TOOL_VERSION, findingToJson, findingToJsonText, type ReportInput, type ReportOptions } from './common';
 export * from './json';
 export * from './coverage';
 export * from './markdown';

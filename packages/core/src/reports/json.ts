@@ -8,8 +8,7 @@ import { DOMAIN_IDS, PARTIES, SERVICE_MODEL_IDS } from '../model/ids';
 import { FINDING_STATUSES, SEVERITIES } from '../findings/types';
 import { countStatuses } from '../findings/index';
 import { canonicalize } from '../internal/json';
-import type { ScanResult } from '../runner/types';
-import { TOOL_NAME, TOOL_VERSION, collect, findingToJsonText, type ReportOptions } from './common';
+import { TOOL_NAME, TOOL_VERSION, collect, findingToJsonText, type ReportInput, type ReportOptions } from './common';
 
 /** The JSON result format version (semver: a major bump breaks readers). */
 export const REPORT_SCHEMA_VERSION = '1.0.0';
@@ -94,7 +93,10 @@ export function reportJsonSchema(): Record<string, unknown> {
  * Writes the JSON result as a stream of chunks (one per finding), so a million findings never become
  * one giant intermediate structure. Same scan input → same bytes.
  */
-export function* jsonReportChunks(result: ScanResult, options: ReportOptions = {}): Generator<string> {
+export function* jsonReportChunks(result: ReportInput, options: ReportOptions = {}): Generator<string> {
+  const byStatus = countStatuses(result.findings);
+  let total = 0;
+  for (const n of Object.values(byStatus)) total += n;
   const head = {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: TOOL_NAME, version: options.toolVersion ?? TOOL_VERSION },
@@ -102,7 +104,7 @@ export function* jsonReportChunks(result: ScanResult, options: ReportOptions = {
     aborted: result.aborted,
     providers: result.providers.map((p) => ({ id: p.id, name: p.name })),
     scopes: result.scopes.map((s) => canonicalize(s)),
-    summary: { total: result.findings.length, byStatus: countStatuses(result.findings) },
+    summary: { total, byStatus },
     stats: {
       requested: result.stats.requested,
       made: result.stats.made,
@@ -124,6 +126,6 @@ export function* jsonReportChunks(result: ScanResult, options: ReportOptions = {
 }
 
 /** The JSON result as one string. */
-export function renderJsonReport(result: ScanResult, options?: ReportOptions): string {
+export function renderJsonReport(result: ReportInput, options?: ReportOptions): string {
   return collect(jsonReportChunks(result, options));
 }

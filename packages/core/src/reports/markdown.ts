@@ -8,8 +8,7 @@ import { DOMAINS, SERVICE_MODELS, type ServiceModelId } from '../model/ids';
 import { ownerOf } from '../model/queries';
 import { countStatuses } from '../findings/index';
 import { FINDING_STATUSES, type Finding } from '../findings/types';
-import type { ScanResult } from '../runner/types';
-import { collect, TOOL_NAME } from './common';
+import { collect, TOOL_NAME, type ReportInput } from './common';
 import { computeCoverage } from './coverage';
 
 /** Options of the Markdown report. */
@@ -28,7 +27,7 @@ const DOMAIN_NAME = new Map<string, string>(DOMAINS.map((d) => [d.id, d.name]));
 const MODEL_NAME = new Map<string, string>(SERVICE_MODELS.map((m) => [m.id, m.id === 'on-premises' ? 'On-premises' : m.id.toUpperCase().replace('AAS', 'aaS')]));
 
 /** Writes the Markdown report as chunks. */
-export function* markdownReportChunks(result: ScanResult, options: MarkdownReportOptions = {}): Generator<string> {
+export function* markdownReportChunks(result: ReportInput, options: MarkdownReportOptions = {}): Generator<string> {
   const coverage = computeCoverage(result.checks, result.findings, options.models);
   const counts = countStatuses(result.findings);
   yield `# ${TOOL_NAME} scan report\n\n`;
@@ -76,6 +75,6 @@ function findingRow(f: Finding): string {
 }
 
 /** The Markdown report as one string. */
-export function renderMarkdownReport(result: ScanResult, options?: MarkdownReportOptions): string {
+export function renderMarkdownReport(result: ReportInput, options?: MarkdownReportOptions): string {
   return collect(markdownReportChunks(result, options));
 }

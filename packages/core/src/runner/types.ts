@@ -13,7 +13,7 @@ import type { ShardSpec } from '../sharding/partition';
 
 /** Concurrency limits. Each is a maximum of calls in flight. */
 export interface ConcurrencyOptions {
-  /** Checks running at once over the whole scan (default 16). */
+  /** Checks running at once over the whole scan (default 32). Scopes in flight: `global / perScope + 1`. */
   readonly global?: number;
   /** Checks running at once in one scope (default 4). */
   readonly perScope?: number;

@@ -1,0 +1,53 @@
+/**
+ * What the scale benchmark tuned in the runner: providers discover at the same time, and their scopes
+ * are scanned in turn rather than one cloud after the other. Output is unchanged (findings are sorted).
+ */
+import { describe, expect, it } from 'vitest';
+import { scan } from './scan';
+import { defineProvider } from '../provider/define-provider';
+import type { ProviderV1 } from '../provider/types';
+import { encryptedCheck, fakeProvider } from './__fixtures__/fake-provider';
+
+const NOW = new Date('2025-06-01T12:00:00Z');
+
+/** The fake provider under another id, recording when discovery and checks run. */
+function vendor(id: string, log: string[], discoveryMs = 0): ProviderV1 {
+  const base = fakeProvider({ scopes: 4 });
+  const check = { ...encryptedCheck, meta: { ...encryptedCheck.meta, id: `${id}-encrypted`, provider: id } };
+  return defineProvider({
+    ...base,
+    id,
+    name: id,
+    catalog: base.catalog.map((e) => ({ ...e, provider: id })),
+    checks: [{ ...check, run: (context) => (log.push(`check ${id} ${context.scope.id}`), check.run(context)) }],
+    async *discoverScopes(options) {
+      log.push(`discover ${id} start`);
+      await new Promise((r) => setTimeout(r, discoveryMs));
+      for await (const s of base.discoverScopes(options)) yield s;
+      log.push(`discover ${id} end`);
+    },
+  });
+}
+
+describe('scan order across providers', () => {
+  it('discovers every provider at once', async () => {
+    const log: string[] = [];
+    await scan({ providers: [vendor('a', log, 30), vendor('b', log, 30)], concurrency: { global: 1 }, now: NOW });
+    expect(log.slice(0, 2)).toEqual(['discover a start', 'discover b start']);
+  });
+
+  it('takes scopes from each provider in turn', async () => {
+    const log: string[] = [];
+    const result = await scan({ providers: [vendor('a', log), vendor('b', log)], concurrency: { global: 1, perScope: 1 }, now: NOW });
+    const checks = log.filter((l) => l.startsWith('check'));
+    expect(checks.slice(0, 4)).toEqual(['check a acct-000', 'check b acct-000', 'check a acct-001', 'check b acct-001']);
+    // Same findings, in the same order, as scanning each provider alone.
+    const alone = [...(await scan({ providers: [vendor('a', [])], now: NOW })).findings, ...(await scan({ providers: [vendor('b', [])], now: NOW })).findings];
+    expect(result.findings).toEqual(alone);
+  });
+
+  it('a provider whose discovery fails still rejects the scan, naming the provider', async () => {
+    const broken: ProviderV1 = { ...vendor('z', []), discoverScopes: () => ({ [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(new Error('no org access')) }) }) };
+    await expect(scan({ providers: [vendor('a', []), broken], now: NOW })).rejects.toThrow(/Provider 'z' could not discover scopes: no org access/);
+  });
+});
