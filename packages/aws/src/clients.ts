@@ -95,11 +95,15 @@ export interface AwsAssumeRoleOptions {
   readonly inCallerAccount?: boolean;
 }
 
-/** Temporary credentials of one account, as cached. */
-interface CachedCredentials {
+/** Temporary credentials of one account from `sts:AssumeRole`, as cached. Never logged or serialized. */
+export interface AwsTemporaryCredentials {
+  /** The temporary access key id. */
   readonly accessKeyId: string;
+  /** The secret. */
   readonly secretAccessKey: string;
+  /** The session token. */
   readonly sessionToken?: string;
+  /** When they expire. */
   readonly expiration?: Date;
 }
 
@@ -150,7 +154,7 @@ export class AwsClients {
   readonly #options: AwsClientOptions;
   readonly #assume: AwsAssumeRoleOptions | undefined;
   readonly #clients = new Map<string, Promise<unknown>>();
-  readonly #credentials = new Map<string, { value: Promise<CachedCredentials>; expires: number }>();
+  readonly #credentials = new Map<string, { value: Promise<AwsTemporaryCredentials>; expires: number }>();
   #callerAccount: Promise<{ account: string; partition: string }> | undefined;
 
   /**
@@ -226,7 +230,7 @@ export class AwsClients {
    * expire. A refusal becomes an `AwsAccessDeniedError` for `sts:AssumeRole`, so only that account's
    * checks report `error`.
    */
-  async credentialsFor(account: string): Promise<CachedCredentials> {
+  async credentialsFor(account: string): Promise<AwsTemporaryCredentials> {
     const assume = this.#assume;
     if (!assume) throw new Error('AwsClients: no role to assume was configured');
     const cached = this.#credentials.get(account);
@@ -241,7 +245,7 @@ export class AwsClients {
     return value;
   }
 
-  async #assumeRole(account: string, assume: AwsAssumeRoleOptions): Promise<CachedCredentials> {
+  async #assumeRole(account: string, assume: AwsAssumeRoleOptions): Promise<AwsTemporaryCredentials> {
     const { AssumeRoleCommand } = await loadAwsSdk<typeof import('@aws-sdk/client-sts')>('sts');
     const [sts, caller] = await Promise.all([this.#build('sts', this.region, undefined), this.caller()]);
     const path = (assume.rolePath ?? '/').replace(/^\/?/, '/').replace(/\/?$/, '/');

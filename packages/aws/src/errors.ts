@@ -26,12 +26,15 @@ export interface AwsErrorDetails {
 
 /** AWS refused the call: the credentials may not read this. The finding is `error` (unverified). */
 export class AwsAccessDeniedError extends AccessDeniedError implements AwsErrorDetails {
-  // Same name as core's class, so summaries and snapshot replays treat it as an access-denied error.
+  /** `'AccessDeniedError'`, as core's class, so summaries and snapshot replays treat it as access denied. */
   override name = 'AccessDeniedError';
   /** Always `'access-denied'`. */
   readonly kind = 'access-denied' as const;
+  /** The AWS error code. */
   readonly code: string;
+  /** The HTTP status, when a response arrived. */
   readonly status?: number;
+  /** The AWS request id, when a response arrived. */
   readonly requestId?: string;
 
   /** @param details - What AWS said. @param message - The message, already free of credentials. */
@@ -45,11 +48,15 @@ export class AwsAccessDeniedError extends AccessDeniedError implements AwsErrorD
 
 /** Any other AWS error: throttling and 5xx (retryable, after the SDK's own retries ran out), not found, or other. */
 export class AwsServiceError extends CollectorError implements AwsErrorDetails {
+  /** `'CollectorError'`, as core's class. */
   override name = 'CollectorError';
   /** What kind of failure it is. */
   readonly kind: Exclude<AwsErrorKind, 'access-denied'>;
+  /** The AWS error code. */
   readonly code: string;
+  /** The HTTP status, when a response arrived. */
   readonly status?: number;
+  /** The AWS request id, when a response arrived. */
   readonly requestId?: string;
 
   /** @param kind - The classification. @param details - What AWS said. @param message - The message, already free of credentials. */

@@ -31,7 +31,7 @@ export interface AwsCheckDefinition<MessageId extends string> {
 /**
  * Defines an AWS check: validates the metadata with core's `defineCheck`, requires at least one IAM
  * action in `permissions` and ties the check to the `aws` provider.
- * @throws {@link DemarcError} naming the check when its metadata is invalid.
+ * @throws `DemarcError` naming the check when its metadata is invalid.
  */
 export function defineAwsCheck<const MessageId extends string = never>(definition: AwsCheckDefinition<MessageId>): AwsCheck<MessageId> {
   const { permissions } = definition.meta;
