@@ -21,7 +21,7 @@ export const s3AccountPublicAccessBlock = defineAwsCheck({
   },
   async *run(context) {
     const config = await context.collect<AwsPublicAccessBlockData | null>('s3-control:GetPublicAccessBlock');
-    const resource = { id: `arn:aws:s3:::account/${context.scope.id}/public-access-block`, type: 's3', name: 'account Block Public Access' };
+    const resource = { id: `arn:aws:s3::${context.scope.id}:account-public-access-block`, type: 's3', name: 'account Block Public Access' };
     if (!config) return yield { status: 'fail', resource, messageId: 'missing', data: { account: context.scope.id, off: 'all' } };
     const off = Object.entries(config).filter(([, on]) => !on).map(([name]) => name);
     yield { status: off.length ? 'fail' : 'pass', resource, messageId: off.length ? 'partial' : 'on', data: { account: context.scope.id, off: off.join(', ') }, evidence: { ...config } };

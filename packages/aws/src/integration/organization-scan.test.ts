@@ -86,7 +86,7 @@ describe('a scan of a well-run organization with mixed accounts', () => {
         'aws-ec2-ebs-default-encryption': ['pass arn:aws:ec2:eu-west-1:111111111111:ebs-encryption-by-default', 'pass arn:aws:ec2:us-east-1:111111111111:ebs-encryption-by-default'],
         'aws-iam-root-access-keys': ['pass arn:aws:iam::111111111111:root'],
         'aws-iam-root-mfa': ['pass arn:aws:iam::111111111111:root'],
-        'aws-s3-account-public-access-block': ['pass arn:aws:s3:::account/111111111111/public-access-block'],
+        'aws-s3-account-public-access-block': ['pass arn:aws:s3::111111111111:account-public-access-block'],
       }),
       ...accountScan('222222222222', {
         'aws-cloudtrail-log-file-validation': [`provider-managed ${trail('222222222222')}`],
@@ -96,7 +96,7 @@ describe('a scan of a well-run organization with mixed accounts', () => {
         'aws-iam-root-mfa': ['pass arn:aws:iam::222222222222:root'],
         'aws-iam-unused-credentials': ['pass arn:aws:iam::222222222222:user/alice'],
         'aws-iam-user-mfa': ['pass arn:aws:iam::222222222222:user/alice'],
-        'aws-s3-account-public-access-block': ['pass arn:aws:s3:::account/222222222222/public-access-block'],
+        'aws-s3-account-public-access-block': ['pass arn:aws:s3::222222222222:account-public-access-block'],
       }),
       ...accountScan('333333333333', {
         'aws-cloudtrail-log-file-validation': ['skipped 333333333333'],
@@ -107,7 +107,7 @@ describe('a scan of a well-run organization with mixed accounts', () => {
         'aws-iam-root-mfa': ['fail arn:aws:iam::333333333333:root'],
         'aws-iam-unused-credentials': ['fail arn:aws:iam::333333333333:user/bob', 'fail arn:aws:iam::333333333333:user/carol'],
         'aws-iam-user-mfa': ['fail arn:aws:iam::333333333333:user/bob', 'pass arn:aws:iam::333333333333:user/carol'],
-        'aws-s3-account-public-access-block': ['fail arn:aws:s3:::account/333333333333/public-access-block'],
+        'aws-s3-account-public-access-block': ['fail arn:aws:s3::333333333333:account-public-access-block'],
       }),
       ...accountScan('444444444444', {
         'aws-cloudtrail-log-file-validation': ['fail arn:aws:cloudtrail:us-east-1:444444444444:trail/dev-trail'],
@@ -117,7 +117,7 @@ describe('a scan of a well-run organization with mixed accounts', () => {
         'aws-iam-root-mfa': ['pass arn:aws:iam::444444444444:root'],
         'aws-iam-unused-credentials': ['pass arn:aws:iam::444444444444:user/dave'],
         'aws-iam-user-mfa': ['pass arn:aws:iam::444444444444:user/dave'],
-        'aws-s3-account-public-access-block': ['fail arn:aws:s3:::account/444444444444/public-access-block'],
+        'aws-s3-account-public-access-block': ['fail arn:aws:s3::444444444444:account-public-access-block'],
       }),
       ...denied,
       ...accountScan('777777777777', {
@@ -126,7 +126,7 @@ describe('a scan of a well-run organization with mixed accounts', () => {
         'aws-ec2-ebs-default-encryption': ['pass arn:aws:ec2:eu-west-1:777777777777:ebs-encryption-by-default', 'pass arn:aws:ec2:us-east-1:777777777777:ebs-encryption-by-default'],
         'aws-iam-root-access-keys': ['pass arn:aws:iam::777777777777:root'],
         'aws-iam-root-mfa': ['pass arn:aws:iam::777777777777:root'],
-        'aws-s3-account-public-access-block': ['pass arn:aws:s3:::account/777777777777/public-access-block'],
+        'aws-s3-account-public-access-block': ['pass arn:aws:s3::777777777777:account-public-access-block'],
       }),
       `aws-org-ai-opt-out-policy organization pass ${org}`,
       `aws-org-all-features organization pass ${org}`,
@@ -158,6 +158,10 @@ describe('a scan of a well-run organization with mixed accounts', () => {
   it('classifies resources through the catalog and gives the provider-managed reason', () => {
     const sg = findings.find((f) => f.checkId === 'aws-ec2-admin-ports-open' && f.status === 'fail');
     expect(sg).toMatchObject({ resource: { service: 'vpc' }, serviceModel: 'iaas', owner: 'customer' });
+    // Every resource a check reported (the account pseudo-resource aside) maps to a catalog service.
+    const unclassified = findings.filter((f) => f.resource.type !== undefined && f.resource.type !== 'account' && f.resource.service === undefined);
+    expect(unclassified.map(line)).toEqual([]);
+    expect(new Set(findings.map((f) => f.resource.service).filter(Boolean))).toEqual(new Set(['cloudtrail', 'ebs', 'iam', 'organizations', 's3', 'vpc']));
     const managed = findings.find((f) => f.status === 'provider-managed');
     expect(managed?.providerManaged).toMatch(/Organization trail owned by the management account/);
     expect(managed?.originalStatus).toBe('fail');
