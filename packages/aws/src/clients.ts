@@ -16,7 +16,7 @@ import type { IAMClient } from '@aws-sdk/client-iam';
 import type { OrganizationsClient } from '@aws-sdk/client-organizations';
 import type { S3ControlClient } from '@aws-sdk/client-s3-control';
 import type { STSClient } from '@aws-sdk/client-sts';
-import { toDemarcError } from './errors';
+import { AwsAccessDeniedError, toDemarcError } from './errors';
 
 /** Credentials as the AWS SDK takes them: a static identity or a provider function. */
 export type AwsCredentials = NonNullable<STSClientConfig['credentials']>;
@@ -156,6 +156,9 @@ export class AwsClients {
   readonly #clients = new Map<string, Promise<unknown>>();
   readonly #credentials = new Map<string, { value: Promise<AwsTemporaryCredentials>; expires: number }>();
   #callerAccount: Promise<{ account: string; partition: string }> | undefined;
+  readonly #shared = new Map<string, Promise<unknown>>();
+  /** Accounts whose role AWS refused to let us assume: the refusal is final for this instance. */
+  readonly #refused = new Map<string, Error>();
 
   /**
    * @param options - Region, credentials, endpoints and retries.
@@ -233,6 +236,8 @@ export class AwsClients {
   async credentialsFor(account: string): Promise<AwsTemporaryCredentials> {
     const assume = this.#assume;
     if (!assume) throw new Error('AwsClients: no role to assume was configured');
+    const refused = this.#refused.get(account);
+    if (refused) throw refused;
     const cached = this.#credentials.get(account);
     if (cached && Date.now() < cached.expires) return cached.value;
     const value = this.#assumeRole(account, assume);
@@ -240,7 +245,11 @@ export class AwsClients {
     this.#credentials.set(account, entry);
     value.then(
       (credentials) => (entry.expires = (credentials.expiration?.getTime() ?? Date.now() + 3_600_000) - REFRESH_MARGIN_MS),
-      () => this.#credentials.delete(account),
+      (error: unknown) => {
+        this.#credentials.delete(account);
+        // Access denied will not change during a scan: remember it rather than ask again for every check.
+        if (error instanceof AwsAccessDeniedError) this.#refused.set(account, error);
+      },
     );
     return value;
   }
@@ -270,6 +279,48 @@ export class AwsClients {
     } catch (error) {
       throw toDemarcError('sts:AssumeRole', error);
     }
+  }
+
+  /**
+   * Runs `read` once per `key` for this instance and shares its answer (discovery and the
+   * organization checks both read the organization and its roots). A failure is not remembered.
+   */
+  shared<T>(key: string, read: () => Promise<T>): Promise<T> {
+    let value = this.#shared.get(key) as Promise<T> | undefined;
+    if (!value) {
+      value = read();
+      this.#shared.set(key, value);
+      value.catch(() => this.#shared.delete(key));
+    }
+    return value;
+  }
+
+  /** `organizations:DescribeOrganization` with the base credentials, asked once per instance; errors converted. */
+  describeOrganization(signal?: AbortSignal): Promise<import('@aws-sdk/client-organizations').DescribeOrganizationCommandOutput> {
+    return this.shared('organizations:DescribeOrganization', async () => {
+      const { DescribeOrganizationCommand } = await loadAwsSdk<typeof import('@aws-sdk/client-organizations')>('organizations');
+      const client = await this.client('organizations');
+      try {
+        return await client.send(new DescribeOrganizationCommand({}), signal ? { abortSignal: signal } : {});
+      } catch (error) {
+        throw toDemarcError('organizations:DescribeOrganization', error);
+      }
+    });
+  }
+
+  /** Every root of the organization (`organizations:ListRoots`, all pages), asked once per instance; errors converted. */
+  listRoots(pageSize?: number): Promise<import('@aws-sdk/client-organizations').Root[]> {
+    return this.shared('organizations:ListRoots', async () => {
+      const { paginateListRoots } = await loadAwsSdk<typeof import('@aws-sdk/client-organizations')>('organizations');
+      const client = await this.client('organizations');
+      try {
+        const roots = [];
+        for await (const page of paginateListRoots({ client, ...(pageSize === undefined ? {} : { pageSize }) }, {})) roots.push(...(page.Roots ?? []));
+        return roots;
+      } catch (error) {
+        throw toDemarcError('organizations:ListRoots', error);
+      }
+    });
   }
 
   /** Closes every client built so far (their HTTP agents), e.g. at the end of a CLI run. */

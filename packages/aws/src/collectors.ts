@@ -273,16 +273,14 @@ export function awsCollectors(clients: AwsClients, pageSize?: number): Readonly<
       read<AwsOrganizationData | null>(
         'organizations:DescribeOrganization',
         async () => {
-          const { sdk, client } = await orgs();
-          const { Organization: o } = await client.send(new sdk.DescribeOrganizationCommand({}), abort(context));
+          const { Organization: o } = await clients.describeOrganization(context.signal);
           return { id: o?.Id ?? '', arn: o?.Arn ?? '', featureSet: o?.FeatureSet ?? '', managementAccountId: o?.MasterAccountId ?? '' };
         },
         () => null,
       ),
     'organizations:ListRoots': () =>
       read('organizations:ListRoots', async () => {
-        const { sdk, client } = await orgs();
-        const roots = await drain(sdk.paginateListRoots({ client, ...page }, {}), (p) => p.Roots);
+        const roots = await clients.listRoots(pageSize);
         return roots.map((r): AwsRootData => ({
           id: r.Id ?? '', arn: r.Arn ?? '', name: r.Name ?? '',
           policyTypes: (r.PolicyTypes ?? []).map((t) => ({ type: t.Type ?? '', status: t.Status ?? '' })),

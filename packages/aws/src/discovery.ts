@@ -87,7 +87,7 @@ export async function describeOrganizationTree(clients: AwsClients, options: Dis
   };
   let organization;
   try {
-    organization = (await call('organizations:DescribeOrganization', () => client.send(new sdk.DescribeOrganizationCommand({}), { abortSignal: options.signal }))).Organization;
+    organization = (await clients.describeOrganization(options.signal)).Organization;
   } catch (error) {
     if (isAwsNotFound(error)) return undefined;
     throw error;
@@ -99,7 +99,7 @@ export async function describeOrganizationTree(clients: AwsClients, options: Dis
       return items;
     });
 
-  const roots = await drain('organizations:ListRoots', () => sdk.paginateListRoots({ client, ...page }, {}), (p) => p.Roots);
+  const roots = await clients.listRoots(options.pageSize);
   const ous: { id: string; name: string; parentId: string; path: readonly string[] }[] = [];
   const accounts: (AwsScopeInfo & { parentId: string })[] = [];
   const walk = async (parentId: string, path: readonly string[]): Promise<void> => {

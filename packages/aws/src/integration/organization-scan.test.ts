@@ -167,6 +167,13 @@ describe('a scan of a well-run organization with mixed accounts', () => {
     expect(managed?.originalStatus).toBe('fail');
   });
 
+  it('asked nothing twice: no request repeated one already answered', () => {
+    expect(good.counters.redundant()).toEqual({});
+    // The refused account was asked once, not once per check.
+    // Five members (222, 333, 444, 666, 777): one AssumeRole each, the refused one included.
+    expect(good.counters.count('aws', 'sts:AssumeRole')).toBe(5);
+  });
+
   it('made no write request', () => {
     expect(good.counters.writes).toEqual([]);
     const operations = Object.keys(good.counters.snapshot()).map((key) => key.split(':').slice(1).join(':'));
