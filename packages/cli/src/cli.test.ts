@@ -267,10 +267,16 @@ describe('demarc matrix and explain', () => {
     expect(domain.code).toBe(0);
     expect(domain.stdout).toMatch(/saas: customer/);
     expect(domain.stdout).toMatch(/https:\/\//);
+    // The vendors' own words for the domain, and the checks that verify it.
+    expect(domain.stdout).toMatch(/In the vendors' own words:\n  Amazon Web Services\n/);
+    expect(domain.stdout).toContain('"Identities and users" (2026 table): IaaS Customer; PaaS Customer; SaaS Customer');
+    expect(domain.stdout).toMatch(/Checks that verify it \(\d+\):\n  - aws-iam-/);
     expect(service.code).toBe(0);
-    expect(service.stdout).toContain('Lambda');
+    expect(service.stdout).toContain('Amazon Web Services — AWS Lambda: paas');
+    expect(service.stdout).toMatch(/You own: application, accounts-access, data-protection/);
     expect(nothing.code).toBe(2);
     expect(nothing.stderr).toContain("error: Nothing called 'nonsense'");
+    expect(nothing.stderr).toContain('Domains: physical-facilities');
   });
 
   it.concurrent('explain <check-id>: the check and why', async () => {
@@ -278,6 +284,7 @@ describe('demarc matrix and explain', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/azure-storage-public-blob-access: /);
     expect(run.stdout).toMatch(/severity +high/);
+    expect(run.stdout).toMatch(/Who owns service-configuration: iaas customer, paas customer, saas customer/);
   });
 });
 

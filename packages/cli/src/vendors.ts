@@ -53,6 +53,8 @@ export interface VendorModule {
   readonly framings: readonly FramingView[];
   /** The sources the vendor package cites, so its citations resolve to addresses. */
   readonly sources: Readonly<Record<string, Source>>;
+  /** Per domain, the vendor's own rows that speak to it, as one line each in the vendor's words. */
+  readonly domainWords: Readonly<Partial<Record<DomainId, readonly string[]>>>;
 }
 
 /** Vendor ids the CLI ships with. */
@@ -105,6 +107,13 @@ function normalizedView(vendorName: string, cells: readonly NormalizedCellLike[]
   };
 }
 
+/** Groups `[domain, line]` pairs into the per-domain lines of {@link VendorModule.domainWords}. */
+const byDomain = (pairs: readonly (readonly [DomainId, string])[]): Partial<Record<DomainId, string[]>> => {
+  const out: Partial<Record<DomainId, string[]>> = {};
+  for (const [domain, line] of pairs) (out[domain] ??= []).push(line);
+  return out;
+};
+
 const sourceUrls = (sources: Readonly<Record<string, Source>>, ids: readonly string[]): string[] =>
   [...new Set(ids.map((id) => sources[id]?.url).filter((url): url is string => url !== undefined))];
 
@@ -141,7 +150,10 @@ async function awsModule(): Promise<Omit<VendorModule, 'checks'>> {
   };
   const models = aws.AWS_SERVICE_CATEGORY_IDS.map((category) => aws.CATEGORY_MODEL[category]);
   const normalized = normalizedView('AWS', aws.normalizedAwsMatrix(aws.toNormalized(aws.AWS_FRAMING)), models, framing.sources);
-  return { id: 'aws', name: VENDOR_NAMES.aws, catalog: aws.AWS_CATALOG, framings: [framing, categories, normalized], sources: aws.AWS_SOURCES };
+  const domainWords = byDomain(
+    aws.AWS_FRAMING_ROWS.map((row, index) => [row.domain, `"${row.label}": ${framing.columns.map((column, c) => `${column} ${framing.rows[index]!.cells[c]}`).join('; ')}`] as const),
+  );
+  return { id: 'aws', name: VENDOR_NAMES.aws, catalog: aws.AWS_CATALOG, framings: [framing, categories, normalized], sources: aws.AWS_SOURCES, domainWords };
 }
 
 async function gcpModule(): Promise<Omit<VendorModule, 'checks'>> {
@@ -169,7 +181,15 @@ async function gcpModule(): Promise<Omit<VendorModule, 'checks'>> {
     sources: framing.sources,
   };
   const normalized = normalizedView('Google Cloud', gcp.toNormalized(gcp.GOOGLE_FRAMING).cells, gcp.GOOGLE_MATRIX_COLUMNS, framing.sources);
-  return { id: 'gcp', name: VENDOR_NAMES.gcp, catalog: gcp.GCP_CATALOG, framings: [framing, fate, normalized], sources: gcp.GCP_SOURCES };
+  const domainWords = byDomain([
+    ...gcp.GOOGLE_FRAMING.rows.flatMap((row) =>
+      row.domains.map((domain) => [domain, `"${row.label}": ${(['iaas', 'paas', 'saas'] as const).map((m) => `${m} ${google[row.cells[m].party]}`).join('; ')}`] as const),
+    ),
+    ...Object.entries(gcp.GOOGLE_SHARED_FATE).flatMap(([domain, assists]) =>
+      (assists ?? []).map((assist) => [domain as DomainId, `shared fate: ${assist.name} (${assist.kind}), which helps but does not move the responsibility`] as const),
+    ),
+  ]);
+  return { id: 'gcp', name: VENDOR_NAMES.gcp, catalog: gcp.GCP_CATALOG, framings: [framing, fate, normalized], sources: gcp.GCP_SOURCES, domainWords };
 }
 
 async function azureModule(): Promise<Omit<VendorModule, 'checks'>> {
@@ -192,7 +212,18 @@ async function azureModule(): Promise<Omit<VendorModule, 'checks'>> {
   const views = [...azure.AZURE_FRAMING.versions].reverse().map((version) => versionView(version, version.id === azure.AZURE_FRAMING.current.id));
   const current = azure.AZURE_FRAMING.current;
   const normalized = normalizedView('Microsoft Azure (2026 table)', azure.toNormalized(current).cells, SERVICE_MODELS.map((model) => model.id), views[0]?.sources ?? []);
-  return { id: 'azure', name: VENDOR_NAMES.azure, catalog: azure.AZURE_CATALOG, framings: [...views, normalized], sources: azure.AZURE_SOURCES };
+  const domainWords = byDomain(
+    azure.AZURE_FRAMING_VERSIONS.flatMap((version) =>
+      version.rows.map(
+        (row) =>
+          [
+            azure.AZURE_ROW_DOMAINS[row.id],
+            `"${row.label}" (${version.id === 'table-2026' ? '2026 table' : 'legacy diagram'}): ${(['iaas', 'paas', 'saas'] as const).map((m) => `${version.columnLabels[m]} ${row.cells[m]}`).join('; ')}`,
+          ] as const,
+      ),
+    ),
+  );
+  return { id: 'azure', name: VENDOR_NAMES.azure, catalog: azure.AZURE_CATALOG, framings: [...views, normalized], sources: azure.AZURE_SOURCES, domainWords };
 }
 
 const modelLoaders: Record<VendorId, () => Promise<Omit<VendorModule, 'checks'>>> = { aws: awsModule, gcp: gcpModule, azure: azureModule };

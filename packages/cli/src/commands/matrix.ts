@@ -56,7 +56,9 @@ export async function runMatrix(vendorId: string | undefined, serviceId: string 
   const vendor = await loadVendor(vendorId);
   if (serviceId === undefined) {
     if (options.json) return JSON.stringify({ vendor: vendor.id, framings: vendor.framings, baseline: baselineRows() }, null, 2) + '\n';
-    return [...vendor.framings.map((framing) => renderFraming(framing, colours)), renderBaseline(colours)].join('\n');
+    const catalog = `${colours.bold(`${vendor.name} services`)} (demarc matrix ${vendor.id} <service>): ${vendor.catalog.map((entry) => entry.id).join(', ')}\n`;
+    const checks = vendor.checks.length > 0 ? `${colours.bold(`${vendor.name} checks`)} (demarc explain <check>): ${vendor.checks.map((check) => check.meta.id).join(', ')}\n` : '';
+    return [...vendor.framings.map((framing) => renderFraming(framing, colours)), renderBaseline(colours), catalog + checks].join('\n');
   }
   const service = vendor.catalog.find((entry) => entry.id === serviceId.toLowerCase());
   if (!service) {
