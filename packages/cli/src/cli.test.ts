@@ -209,6 +209,39 @@ describe('config files', () => {
     expect(report.findings.find((f) => f.checkId === 'demarc-attestation-incident-response-drills')?.status).toBe('pass');
   });
 
+  it.concurrent('a third-party provider package is loaded from the config and built with its options', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'demarc-plugin-'));
+    // A provider without any import, so it loads from a directory with no node_modules.
+    writeFileSync(
+      join(dir, 'acme-provider.mjs'),
+      `export function createProvider(options) {
+  const catalog = [{ id: 'store', provider: 'acme', name: 'Acme Store', model: 'paas', resourceTypes: ['acme:bucket'], citations: [{ source: 'nist-sp-800-145', says: 'x', evidence: 'secondary' }] }];
+  return {
+    specificationVersion: 'v1', id: 'acme', name: 'Acme Cloud', catalog,
+    async *discoverScopes() { for (const id of Object.keys(options.accounts)) yield { id, kind: 'account' }; },
+    collectors: { 'store:List': async (scope) => options.accounts[scope.id] },
+    classify: (type) => catalog.find((entry) => entry.resourceTypes.includes(type)),
+    checks: [{
+      specificationVersion: 'v1',
+      meta: { id: 'acme-bucket-private', title: 'Acme buckets are private', description: 'd', domain: 'data-protection', severity: 'high', rationale: 'r', remediation: 'm', references: [], kind: 'automated', provider: 'acme' },
+      async *run(context) {
+        for (const b of await context.collect('store:List')) yield { status: b.public ? 'fail' : 'pass', resource: { id: b.id, type: 'acme:bucket' }, message: b.id };
+      },
+    }],
+  };
+}
+`,
+    );
+    writeFileSync(join(dir, 'demarc.config.json'), JSON.stringify({ providers: [{ package: './acme-provider.mjs', options: { accounts: { a1: [{ id: 'b1', public: true }], a2: [{ id: 'b2', public: false }] } } }] }));
+    const run = await runBin(['scan', '--fail-on', 'high'], { cwd: dir });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('demarc scan of your cloud: Acme Cloud; 2 scope(s)');
+    expect(run.stdout).toMatch(/FAIL +high +acme-bucket-private +acme\/a1 +b1/);
+    // The catalog classified the resource: the map shows the PaaS column.
+    expect(run.stdout).toMatch(/\ndomain +paas\n/);
+  });
+
   it.concurrent('a .mjs config is loaded with import()', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'demarc-config-'));
     writeFileSync(join(dir, 'demarc.config.mjs'), "export default { providers: ['@demarc/azure'], scopes: ['11111111-1111-1111-1111-111111111111'] };\n");
