@@ -136,6 +136,14 @@ export interface AwsIamRoleData {
   readonly assumeRolePolicyDocument?: string;
 }
 
+/** What `iam:GetRole` adds to a role: when it was last used. */
+export interface AwsRoleLastUsedData {
+  /** Last use (ISO); absent when IAM has no record (never used, or not within its tracking period). */
+  readonly lastUsedDate?: string;
+  /** Region of the last use. */
+  readonly region?: string;
+}
+
 /** Account-level S3 Block Public Access; `null` when none is configured. */
 export interface AwsPublicAccessBlockData {
   /** BlockPublicAcls. */
@@ -214,6 +222,7 @@ export const COLLECTOR_PERMISSIONS = {
   'iam:ListAccessKeys': ['iam:ListAccessKeys'],
   'iam:GetAccessKeyLastUsed': ['iam:GetAccessKeyLastUsed'],
   'iam:ListRoles': ['iam:ListRoles'],
+  'iam:GetRole': ['iam:GetRole'],
   's3-control:GetPublicAccessBlock': ['s3:GetAccountPublicAccessBlock'],
   'ec2:DescribeRegions': ['ec2:DescribeRegions'],
   'ec2:GetEbsEncryptionByDefault': ['ec2:GetEbsEncryptionByDefault'],
@@ -367,6 +376,12 @@ export function awsCollectors(clients: AwsClients, pageSize?: number): Readonly<
           // IAM returns trust policies URL-encoded.
           assumeRolePolicyDocument: r.AssumeRolePolicyDocument === undefined ? undefined : decodeURIComponent(r.AssumeRolePolicyDocument),
         }));
+      }),
+    'iam:GetRole': (scope, params, context) =>
+      read('iam:GetRole', async () => {
+        const { sdk, client } = await iam(scope);
+        const { Role } = await client.send(new sdk.GetRoleCommand({ RoleName: str(params, 'roleName') }), abort(context));
+        return defined({ lastUsedDate: iso(Role?.RoleLastUsed?.LastUsedDate), region: Role?.RoleLastUsed?.Region }) satisfies AwsRoleLastUsedData;
       }),
     's3-control:GetPublicAccessBlock': (scope, _params, context) =>
       read<AwsPublicAccessBlockData | null>(

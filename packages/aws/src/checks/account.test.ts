@@ -2,7 +2,7 @@ import { describe, it } from 'vitest';
 import { CheckTester } from '@demarc/core/testing';
 import { awsProvider } from '../provider';
 import { cloudTrailLogFileValidation, cloudTrailMultiRegion } from './cloudtrail';
-import { iamRootAccessKeys, iamRootMfa, iamUnusedCredentials, iamUserMfa } from './iam';
+import { iamRootAccessKeys, iamRootMfa, iamUnusedCredentials, iamUnusedRoles, iamUserMfa } from './iam';
 import { ec2AdminPortsOpen, ec2EbsDefaultEncryption, s3AccountPublicAccessBlock } from './network-storage';
 
 const tester = new CheckTester({ provider: awsProvider(), framework: { describe, it } });
@@ -135,4 +135,27 @@ tester.run(cloudTrailLogFileValidation, {
     },
     { name: 'no trail at all', scope: ACCOUNT, data: { 'cloudtrail:DescribeTrails': [] }, findings: [{ status: 'skipped', messageId: 'none' }] },
   ],
+});
+
+const role = (name: string, path = '/', createDate = '2023-01-01T00:00:00Z') => ({ roleName: name, arn: `arn:aws:iam::222222222222:role${path}${name}`, path, createDate });
+const lastUsedOf = (byRole: Record<string, string>) => (params: Readonly<Record<string, unknown>>) => {
+  const date = byRole[String(params.roleName)];
+  return date ? { lastUsedDate: date, region: 'eu-west-1' } : {};
+};
+tester.run(iamUnusedRoles, {
+  valid: [{
+    name: 'roles used recently or created recently', scope: ACCOUNT, now: NOW,
+    data: { 'iam:ListRoles': [role('DemarcAudit'), role('NewPipeline', '/', '2025-05-01T00:00:00Z')], 'iam:GetRole': lastUsedOf({ DemarcAudit: '2025-05-31T00:00:00Z' }) },
+  }],
+  invalid: [{
+    name: 'a vendor role left behind and an idle service-linked role', scope: ACCOUNT, now: NOW,
+    data: {
+      'iam:ListRoles': [role('AWSServiceRoleForSupport', '/aws-service-role/support.amazonaws.com/'), role('OldVendorAccess')],
+      'iam:GetRole': lastUsedOf({ OldVendorAccess: '2024-08-01T00:00:00Z' }),
+    },
+    findings: [
+      { status: 'fail', messageId: 'unused', message: 'IAM role OldVendorAccess has not been used for over 90 days (since 2024-08-01T00:00:00Z).' },
+      { status: 'provider-managed', messageId: 'unused', resourceId: 'arn:aws:iam::222222222222:role/aws-service-role/support.amazonaws.com/AWSServiceRoleForSupport' },
+    ],
+  }],
 });

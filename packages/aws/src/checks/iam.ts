@@ -2,7 +2,7 @@
  * IAM checks per account: the root user, users' MFA, and credentials nobody used for 90 days.
  * @module
  */
-import type { AwsAccessKeyData, AwsAccessKeyLastUsedData, AwsIamUserData } from '../collectors';
+import type { AwsAccessKeyData, AwsAccessKeyLastUsedData, AwsIamRoleData, AwsIamUserData, AwsRoleLastUsedData } from '../collectors';
 import { defineAwsCheck } from './define';
 import { daysBetween } from './shared';
 
@@ -94,6 +94,27 @@ export const iamUnusedCredentials = defineAwsCheck({
         if (since !== undefined && daysBetween(since, context.now) > UNUSED_CREDENTIAL_DAYS) stale.push(`access key ${key.keyId}`);
       }
       yield { status: stale.length ? 'fail' : 'pass', resource: { id: user.arn, type: 'iam:user', name: user.userName }, messageId: stale.length ? 'unused' : 'used', data: { user: user.userName, days: UNUSED_CREDENTIAL_DAYS, credentials: stale.join(', ') } };
+    }
+  },
+});
+
+/** IAM roles nobody assumed for 90 days: leftovers of people, vendors or projects that are gone. */
+export const iamUnusedRoles = defineAwsCheck({
+  meta: {
+    id: 'aws-iam-unused-roles', title: `IAM roles were used in the last ${UNUSED_CREDENTIAL_DAYS} days`, domain: 'accounts-access', severity: 'low',
+    description: 'For each IAM role, reads when it was last used (or created, if IAM has no use recorded). Service-linked roles are AWS\'s to remove: their failures are reported as provider-managed.',
+    rationale: 'A role nobody assumes still grants its permissions to whoever its trust policy names: departed staff, ended vendor contracts, retired pipelines. Reviewing and removing them is part of the customer\'s access review.',
+    remediation: 'Confirm with the role\'s owner, then delete the role (or narrow its trust policy); record the decision in the access review.',
+    references: [`${IAM_DOCS}/id_roles_manage_delete.html`, `${IAM_DOCS}/access_policies_access-advisor.html`],
+    permissions: ['iam:ListRoles', 'iam:GetRole'],
+    messages: { used: 'IAM role {{role}} was used in the last {{days}} days.', unused: 'IAM role {{role}} has not been used for over {{days}} days (since {{since}}).' },
+  },
+  async *run(context) {
+    for (const role of await context.collect<AwsIamRoleData[]>('iam:ListRoles')) {
+      const { lastUsedDate } = await context.collect<AwsRoleLastUsedData>('iam:GetRole', { roleName: role.roleName });
+      const since = lastUsedDate ?? role.createDate;
+      const unused = since !== undefined && daysBetween(since, context.now) > UNUSED_CREDENTIAL_DAYS;
+      yield { status: unused ? 'fail' : 'pass', resource: { id: role.arn, type: 'iam:role', name: role.roleName }, messageId: unused ? 'unused' : 'used', data: { role: role.roleName, days: UNUSED_CREDENTIAL_DAYS, since: since ?? 'never' } };
     }
   },
 });

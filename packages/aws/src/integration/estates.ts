@@ -15,6 +15,11 @@ const allOn = { blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy
 const quiet = { ebsEncryptionByDefault: true, securityGroups: [] };
 const https = { id: 'sg-0000000000000web', name: 'web', description: 'HTTPS', vpcId: 'vpc-0aaa', ingress: [{ protocol: 'tcp', fromPort: 443, toPort: 443, cidrs: ['0.0.0.0/0'] }] };
 
+const TRUST_MANAGEMENT = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111111111111:root' }, Action: 'sts:AssumeRole' }] });
+const TRUST_SUPPORT = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'support.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
+/** An idle service-linked role: unused for years, but AWS's to remove (provider-managed). */
+export const SUPPORT_ROLE = { name: 'AWSServiceRoleForSupport', path: '/aws-service-role/support.amazonaws.com/', createDate: '2022-01-01T00:00:00Z', assumeRolePolicyDocument: TRUST_SUPPORT };
+
 /** The organization trail. Its log file validation is off: the management account's failure, a provider-managed one for members. */
 export const ORG_TRAIL: AwsTrail = {
   name: 'org-trail', homeRegion: 'us-east-1', s3BucketName: 'example-org-trail', multiRegion: true, organizationTrail: true,
@@ -34,7 +39,7 @@ const accounts: AwsAccount[] = [
     // Security tooling: all good; sees the organization trail (provider-managed failure).
     id: '222222222222', name: 'security', email: 'security@example.com', status: 'ACTIVE', parentId: PROD, ...joined,
     iam: {
-      rootMfaEnabled: true, rootAccessKeysPresent: false, roles: [],
+      rootMfaEnabled: true, rootAccessKeysPresent: false, roles: [SUPPORT_ROLE],
       users: [{ name: 'alice', createDate: '2024-01-01T00:00:00Z', passwordLastUsed: '2025-05-25T00:00:00Z', mfaDevices: ['arn:aws:iam::222222222222:mfa/alice'], accessKeys: [] }],
     },
     s3PublicAccessBlock: allOn,
@@ -43,10 +48,12 @@ const accounts: AwsAccount[] = [
   },
   {
     // Payments: root without MFA and with keys; bob has no MFA and left in 2024; carol's key was never used;
-    // no account Block Public Access; EBS default encryption off in us-east-1; SSH open in eu-west-1; no trail at all.
+    // no account Block Public Access; EBS default encryption off in us-east-1; SSH open in eu-west-1; no trail at all;
+    // a vendor's role nobody has used since 2023.
     id: '333333333333', name: 'payments', email: 'payments@example.com', status: 'ACTIVE', parentId: PROD, ...joined,
     iam: {
-      rootMfaEnabled: false, rootAccessKeysPresent: true, roles: [],
+      rootMfaEnabled: false, rootAccessKeysPresent: true,
+      roles: [{ name: 'OldVendorAccess', path: '/', createDate: '2023-01-01T00:00:00Z', assumeRolePolicyDocument: TRUST_MANAGEMENT }],
       users: [
         { name: 'bob', createDate: '2023-01-01T00:00:00Z', passwordLastUsed: '2024-11-01T00:00:00Z', mfaDevices: [], accessKeys: [] },
         { name: 'carol', createDate: '2023-01-01T00:00:00Z', mfaDevices: ['arn:aws:iam::333333333333:mfa/carol'], accessKeys: [{ id: 'AKIAEXAMPLECAROL0001', status: 'Active', createDate: '2024-01-01T00:00:00Z' }] },
@@ -61,7 +68,8 @@ const accounts: AwsAccount[] = [
     // Development: Block Public Access with the policy block off; its own single-region trail without validation.
     id: '444444444444', name: 'development', email: 'dev@example.com', status: 'ACTIVE', parentId: DEV, ...joined,
     iam: {
-      rootMfaEnabled: true, rootAccessKeysPresent: false, roles: [],
+      rootMfaEnabled: true, rootAccessKeysPresent: false,
+      roles: [{ name: 'CiDeploy', path: '/', createDate: '2025-05-10T00:00:00Z', assumeRolePolicyDocument: TRUST_MANAGEMENT }],
       users: [{ name: 'dave', createDate: '2025-03-01T00:00:00Z', mfaDevices: ['arn:aws:iam::444444444444:mfa/dave'], accessKeys: [{ id: 'AKIAEXAMPLEDAVE00001', status: 'Active', createDate: '2025-03-01T00:00:00Z', lastUsed: { date: '2025-05-30T00:00:00Z', service: 's3', region: 'eu-west-1' } }] }],
     },
     s3PublicAccessBlock: { ...allOn, blockPublicPolicy: false },

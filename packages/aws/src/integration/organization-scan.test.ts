@@ -76,7 +76,7 @@ describe('a scan of a well-run organization with mixed accounts', () => {
     const org = 'arn:aws:organizations::111111111111:organization/o-goodorg0001';
     const trail = (account: string) => `arn:aws:cloudtrail:us-east-1:${account}:trail/org-trail`;
     const accountScan = (account: string, expected: Record<string, string[]>) => Object.entries(expected).flatMap(([check, rows]) => rows.map((row) => `${check} ${account} ${row}`));
-    const denied = ['aws-cloudtrail-log-file-validation', 'aws-cloudtrail-multi-region', 'aws-ec2-admin-ports-open', 'aws-ec2-ebs-default-encryption', 'aws-iam-root-access-keys', 'aws-iam-root-mfa', 'aws-iam-unused-credentials', 'aws-iam-user-mfa', 'aws-s3-account-public-access-block']
+    const denied = ['aws-cloudtrail-log-file-validation', 'aws-cloudtrail-multi-region', 'aws-ec2-admin-ports-open', 'aws-ec2-ebs-default-encryption', 'aws-iam-root-access-keys', 'aws-iam-root-mfa', 'aws-iam-unused-credentials', 'aws-iam-unused-roles', 'aws-iam-user-mfa', 'aws-s3-account-public-access-block']
       .map((check) => `${check} 666666666666 error 666666666666`);
     const expected = [
       ...accountScan('111111111111', {
@@ -95,6 +95,7 @@ describe('a scan of a well-run organization with mixed accounts', () => {
         'aws-iam-root-access-keys': ['pass arn:aws:iam::222222222222:root'],
         'aws-iam-root-mfa': ['pass arn:aws:iam::222222222222:root'],
         'aws-iam-unused-credentials': ['pass arn:aws:iam::222222222222:user/alice'],
+        'aws-iam-unused-roles': ['provider-managed arn:aws:iam::222222222222:role/aws-service-role/support.amazonaws.com/AWSServiceRoleForSupport'],
         'aws-iam-user-mfa': ['pass arn:aws:iam::222222222222:user/alice'],
         'aws-s3-account-public-access-block': ['pass arn:aws:s3::222222222222:account-public-access-block'],
       }),
@@ -106,6 +107,7 @@ describe('a scan of a well-run organization with mixed accounts', () => {
         'aws-iam-root-access-keys': ['fail arn:aws:iam::333333333333:root'],
         'aws-iam-root-mfa': ['fail arn:aws:iam::333333333333:root'],
         'aws-iam-unused-credentials': ['fail arn:aws:iam::333333333333:user/bob', 'fail arn:aws:iam::333333333333:user/carol'],
+        'aws-iam-unused-roles': ['fail arn:aws:iam::333333333333:role/OldVendorAccess'],
         'aws-iam-user-mfa': ['fail arn:aws:iam::333333333333:user/bob', 'pass arn:aws:iam::333333333333:user/carol'],
         'aws-s3-account-public-access-block': ['fail arn:aws:s3::333333333333:account-public-access-block'],
       }),
@@ -116,6 +118,7 @@ describe('a scan of a well-run organization with mixed accounts', () => {
         'aws-iam-root-access-keys': ['pass arn:aws:iam::444444444444:root'],
         'aws-iam-root-mfa': ['pass arn:aws:iam::444444444444:root'],
         'aws-iam-unused-credentials': ['pass arn:aws:iam::444444444444:user/dave'],
+        'aws-iam-unused-roles': ['pass arn:aws:iam::444444444444:role/CiDeploy'],
         'aws-iam-user-mfa': ['pass arn:aws:iam::444444444444:user/dave'],
         'aws-s3-account-public-access-block': ['fail arn:aws:s3::444444444444:account-public-access-block'],
       }),
@@ -148,7 +151,7 @@ describe('a scan of a well-run organization with mixed accounts', () => {
 
   it('reports the unassumable account as access denied, for that account only', () => {
     const errors = findings.filter((f) => f.status === 'error');
-    expect(errors).toHaveLength(9);
+    expect(errors).toHaveLength(10);
     for (const f of errors) {
       expect(f.message).toMatch(/^Access denied: sts:AssumeRole failed: AccessDenied/);
       expect(f.error).toMatchObject({ name: 'AccessDeniedError', operation: 'sts:AssumeRole' });
@@ -162,9 +165,9 @@ describe('a scan of a well-run organization with mixed accounts', () => {
     const unclassified = findings.filter((f) => f.resource.type !== undefined && f.resource.type !== 'account' && f.resource.service === undefined);
     expect(unclassified.map(line)).toEqual([]);
     expect(new Set(findings.map((f) => f.resource.service).filter(Boolean))).toEqual(new Set(['cloudtrail', 'ebs', 'iam', 'organizations', 's3', 'vpc']));
-    const managed = findings.find((f) => f.status === 'provider-managed');
-    expect(managed?.providerManaged).toMatch(/Organization trail owned by the management account/);
-    expect(managed?.originalStatus).toBe('fail');
+    const managed = findings.filter((f) => f.status === 'provider-managed');
+    expect(managed.map((f) => f.providerManaged?.split(':')[0])).toEqual(['Organization trail owned by the management account', 'AWS service-linked role', 'Organization trail owned by the management account']);
+    expect(managed.every((f) => f.originalStatus === 'fail')).toBe(true);
   });
 
   it('asked nothing twice: no request repeated one already answered', () => {
