@@ -47,6 +47,21 @@ describe('AWS Organizations discovery', () => {
     expect(good.counters.count('aws', 'organizations:ListOrganizationalUnitsForParent')).toBe(5);
   });
 
+  it('scans the caller\'s account alone when it may not read the organization (auto), and fails when told the organization is required', async () => {
+    const removeFault = good.faults.add({ vendor: 'aws', operation: 'organizations:DescribeOrganization', accessDenied: true });
+    try {
+      const ids = async (organization: 'auto' | 'required') => {
+        const found = [];
+        for await (const scope of awsProvider({ ...options(good), organization }).discoverScopes({ signal: new AbortController().signal })) found.push(scope.id);
+        return found;
+      };
+      expect(await ids('auto')).toEqual(['111111111111']);
+      await expect(ids('required')).rejects.toMatchObject({ name: 'AccessDeniedError', operation: 'organizations:DescribeOrganization' });
+    } finally {
+      removeFault();
+    }
+  });
+
   it('falls back to the caller\'s account when no role is named', async () => {
     const scopes = [];
     for await (const scope of awsProvider({ ...good.aws.clientConfig('333333333333') }).discoverScopes({ signal: new AbortController().signal })) scopes.push(scope);
