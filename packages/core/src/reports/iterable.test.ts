@@ -6,6 +6,7 @@ import { encryptedCheck, fakeProvider, loggingCheck, publicCheck } from '../runn
 import { renderJsonReport } from './json';
 import { renderMarkdownReport } from './markdown';
 import { computeCoverage } from './coverage';
+import { findingToJson, findingToJsonText } from './common';
 
 describe('reports over an iterable of findings', () => {
   it('write the same bytes as over the array', async () => {
@@ -22,5 +23,15 @@ describe('reports over an iterable of findings', () => {
     expect(renderMarkdownReport({ ...result, findings: lazy })).toBe(renderMarkdownReport(result));
     expect(computeCoverage(result.checks, lazy)).toEqual(computeCoverage(result.checks, findings));
     expect(passes).toBeGreaterThan(0);
+  });
+});
+
+describe('findingToJsonText fast path', () => {
+  it('writes the bytes JSON.stringify writes, escapes and surrogates included', () => {
+    const texts = ['plain', '', 'a"b', 'a\\b', 'x\u0001y', 'tab\there', 'nl\n', '\ud83d\ude00 paired', 'lone \ud800 high', 'lone \udc00 low', '\u2028 separator', '\u007f del', 'é ü ß'];
+    for (const t of texts) {
+      const f: Finding = { checkId: t, status: 'fail', severity: 'low', domain: 'governance', resource: { provider: t, scope: t, region: t, id: t, type: t, service: t, name: t }, message: t, messageId: t };
+      expect(findingToJsonText(f)).toBe(JSON.stringify(findingToJson(f)));
+    }
   });
 });
