@@ -315,7 +315,7 @@ export class AwsClients {
       const client = await this.client('organizations');
       try {
         const roots = [];
-        for await (const page of paginateListRoots({ client, ...(pageSize === undefined ? {} : { pageSize }) }, {})) roots.push(...(page.Roots ?? []));
+        for await (const page of paginateListRoots({ client, stopOnSameToken: true, ...(pageSize === undefined ? {} : { pageSize }) }, {})) roots.push(...(page.Roots ?? []));
         return roots;
       } catch (error) {
         throw toDemarcError('organizations:ListRoots', error);

@@ -270,7 +270,8 @@ async function drain<P, T>(pages: AsyncIterable<P>, pick: (page: P) => readonly 
  * @param pageSize - The page size asked of list operations (AWS caps it per API).
  */
 export function awsCollectors(clients: AwsClients, pageSize?: number): Readonly<Record<AwsOperation, Collector>> {
-  const page = pageSize === undefined ? {} : { pageSize };
+  // A server that repeats its NextToken would otherwise loop a paginator forever.
+  const page = { stopOnSameToken: true, ...(pageSize === undefined ? {} : { pageSize }) };
   const orgs = async () => ({ sdk: await loadAwsSdk<Orgs>('organizations'), client: await clients.client('organizations') });
   const iam = async (scope: ScopeInfo) => ({ sdk: await loadAwsSdk<Iam>('iam'), client: await clients.client('iam', accountOf(scope)) });
   const ec2 = async (scope: ScopeInfo, region: string) => ({ sdk: await loadAwsSdk<Ec2>('ec2'), client: await clients.client('ec2', accountOf(scope), region) });
@@ -410,7 +411,7 @@ export function awsCollectors(clients: AwsClients, pageSize?: number): Readonly<
     'ec2:DescribeSecurityGroups': (scope, params) =>
       read('ec2:DescribeSecurityGroups', async () => {
         const { sdk, client } = await ec2(scope, regionParam(params));
-        const groups = await drain(sdk.paginateDescribeSecurityGroups({ client, ...(pageSize === undefined ? {} : { pageSize: Math.max(5, pageSize) }) }, {}), (p) => p.SecurityGroups);
+        const groups = await drain(sdk.paginateDescribeSecurityGroups({ client, stopOnSameToken: true, ...(pageSize === undefined ? {} : { pageSize: Math.max(5, pageSize) }) }, {}), (p) => p.SecurityGroups);
         return groups.map((g): AwsSecurityGroupData => defined({
           groupId: g.GroupId ?? '', groupName: g.GroupName ?? '', vpcId: g.VpcId, ownerId: g.OwnerId,
           ingress: (g.IpPermissions ?? []).map((p): AwsIpPermissionData => defined({

@@ -75,7 +75,7 @@ export interface AwsOrganizationTree {
 export async function describeOrganizationTree(clients: AwsClients, options: DiscoveryOptions = {}): Promise<AwsOrganizationTree | undefined> {
   const sdk = await loadAwsSdk<Orgs>('organizations');
   const client = await clients.client('organizations');
-  const page = options.pageSize === undefined ? {} : { pageSize: options.pageSize };
+  const page = { stopOnSameToken: true, ...(options.pageSize === undefined ? {} : { pageSize: options.pageSize }) };
   const limit = pLimit(options.concurrency ?? 4);
   const call = async <T>(operation: string, fn: () => Promise<T>): Promise<T> => {
     if (options.signal?.aborted) throw options.signal.reason;
@@ -95,7 +95,10 @@ export async function describeOrganizationTree(clients: AwsClients, options: Dis
   const drain = async <P, T>(operation: string, pages: () => AsyncIterable<P>, pick: (p: P) => readonly T[] | undefined): Promise<T[]> =>
     call(operation, async () => {
       const items: T[] = [];
-      for await (const p of pages()) items.push(...(pick(p) ?? []));
+      for await (const p of pages()) {
+        options.signal?.throwIfAborted();
+        items.push(...(pick(p) ?? []));
+      }
       return items;
     });
 
