@@ -27,6 +27,10 @@ export default [
   },
   {
     extends: true,
+    test: { name: 'bench', root: 'bench', include: ['**/*.test.ts'], exclude: ['node_modules/**'] },
+  },
+  {
+    extends: true,
     test: { name: 'docs', root: 'docs', include: ['**/*.test.ts'], exclude: ['site/**', 'node_modules/**'] },
   },
 ] satisfies TestProjectInlineConfiguration[];

@@ -1,0 +1,150 @@
+/**
+ * `pnpm bench`: the scale and fault benchmark (issue 9). Prints one Markdown table of figures with their
+ * targets, then notes that explain them.
+ *
+ * 1. A seeded synthetic estate of N AWS accounts, N Google Cloud projects and N Azure subscriptions
+ *    (default N = 1,000) on the local cloud, run in a child process, with per-operation latency and
+ *    token-bucket rate limits shaped like the vendors' published ones (`estate.ts`).
+ * 2. A clean scan of the three providers with default settings: wall time against the lower bound
+ *    computed from first principles (`bound.ts`), requests made against distinct requests needed,
+ *    throttling answers seen and retried, peak RSS.
+ * 3. A fault run of the same estate (10% throttled beyond the buckets, 5% answered 503, 10% of scopes
+ *    denied, a few requests that hang): scopes scanned, scopes in error with their causes, findings
+ *    lost against the clean run (`fault.ts`), crashes.
+ * 4. Micro-figures (`micro.ts`): import time of each package, 1,000,000 findings to JSON and Markdown.
+ *
+ *   pnpm bench                      # build, then everything at N = 1,000 (about 15 minutes here)
+ *   tsx bench/index.ts --scopes 200 # smaller; --no-micro, --no-scan to skip parts
+ * @module
+ */
+import '@demarc/local-cloud/loopback-guard';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { causeClasses, accountFaults } from './fault.ts';
+import { criticalPath, lowerBound } from './bound.ts';
+import { startChild } from './cloud.ts';
+import { BENCH_SEED, benchEstate, benchLimits, cleanRules, DEFAULT_FAULT_MIX, faultRules, pickDeniedScopes } from './estate.ts';
+import { importFigures, isBuilt, reportFigure } from './micro.ts';
+import { redundantRequests, runScan, throttling, totalRequests } from './scale.ts';
+
+const args = process.argv.slice(2);
+const flag = (name: string): boolean => args.includes(`--${name}`);
+const option = (name: string): string | undefined => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const N = Number(option('scopes') ?? process.env.BENCH_SCOPES ?? 1000);
+/** The check timeout of the fault run: hung requests end there (the default, 5 minutes, ends them the same way, later). */
+const FAULT_CHECK_TIMEOUT_MS = 20_000;
+/** Page sizes the local cloud uses by default (AWS Organizations 20, Google 100, ARM 1,000). */
+const PAGE_SIZES = { aws: 20, gcp: 100, azure: 1000 };
+
+const rows: { figure: string; value: string; target?: string; met?: boolean }[] = [];
+const notes: string[] = [];
+const row = (figure: string, value: string, target?: string, met?: boolean): void => void rows.push({ figure, value, ...(target ? { target } : {}), ...(met === undefined ? {} : { met }) });
+const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+const load = (): string => loadavg().map((l) => l.toFixed(1)).join(' / ');
+const startedAt = new Date();
+const loadBefore = load();
+
+if (!flag('no-micro')) {
+  if (!isBuilt()) {
+    console.error('The packages are not built: run `pnpm run build` first (pnpm bench does).');
+    process.exit(2);
+  }
+  const imports = importFigures();
+  for (const p of imports.packages) {
+    const target = p.name === '@demarc/core' ? '< 25 ms' : undefined;
+    row(`import('${p.name}') (built ESM), median of 11 processes`, `${p.ms.toFixed(1)} ms${p.vendorSdks.length ? `, loaded ${p.vendorSdks.join(', ')}` : ', no vendor SDK'}`, target, target ? p.ms < 25 : p.vendorSdks.length === 0 ? undefined : false);
+  }
+  row('baseline: import of an empty module', `${imports.baselineMs.toFixed(1)} ms`);
+  for (const format of ['json', 'markdown'] as const) {
+    const array = reportFigure(format, 'array');
+    const lazy = reportFigure(format, 'iterable');
+    const generate = reportFigure(format === 'json' ? ('generate-2' as 'json') : ('generate-3' as 'json'), 'iterable');
+    const reportMs = lazy.ms - generate.ms;
+    row(
+      `1,000,000 findings → ${format === 'json' ? 'JSON' : 'Markdown'} report, findings in an array (as scan() returns them)`,
+      `${s(array.ms)}, peak RSS ${mb(array.peakRssBytes)} (the array alone ${mb(array.rssBeforeBytes)}), ${mb(array.bytes)} written`,
+      '< 2 s, < 300 MB',
+      array.ms < 2000 && array.peakRssBytes < 300 * 1024 * 1024,
+    );
+    row(
+      `1,000,000 findings → ${format === 'json' ? 'JSON' : 'Markdown'} report, findings streamed from a generator`,
+      `${s(lazy.ms)} (${s(reportMs)} report + ${s(generate.ms)} making the findings), peak RSS ${mb(lazy.peakRssBytes)}`,
+      '< 2 s, < 300 MB',
+      reportMs < 2000 && lazy.peakRssBytes < 300 * 1024 * 1024,
+    );
+  }
+}
+
+if (!flag('no-scan')) {
+  const estate = benchEstate(N);
+  const limits = benchLimits();
+  const cloud = await startChild(N, BENCH_SEED, cleanRules());
+  try {
+    // Clean run.
+    const clean = await runScan(cloud);
+    const bound = lowerBound(clean.counters, limits, criticalPath(estate, PAGE_SIZES));
+    const ratio = clean.wallMs / 1000 / bound.seconds;
+    const made = totalRequests(clean);
+    const redundant = redundantRequests(clean);
+    const t = throttling(clean);
+    const errorsClean = clean.result.findings.filter((f) => f.status === 'error');
+    row(`clean run: ${String(clean.result.scopes.length)} scopes (${String(N)} AWS accounts, ${String(N)} projects, ${String(N)} subscriptions), default settings`, `wall ${s(clean.wallMs)}, ${String(clean.result.findings.length)} findings${clean.crash ? `, CRASHED: ${clean.crash}` : ''}`);
+    row('lower bound (max of rate-limited buckets and the critical path)', `${bound.seconds.toFixed(1)} s`);
+    row('wall / bound', ratio.toFixed(2), '≤ 1.2', ratio <= 1.2);
+    row('requests made / distinct requests needed', `${String(made)} / ${String(made - redundant - t.seen - sumOutcomes(clean.counters.outcomes, ['serverError', 'timeout']))} (+ ${String(t.seen)} retries of throttled ones)`);
+    row('redundant requests (repeats of answered ones)', `${String(redundant)}${redundant ? ` (${Object.entries(clean.counters.redundant).map(([k, v]) => `${k} ${String(v)}`).join(', ')})` : ''}`, '0', redundant === 0);
+    row('throttling answers seen / retried to success', `${String(t.seen)} / ${String(t.seen - t.gaveUp)}`);
+    row('error findings in the clean run', String(errorsClean.length), '0', errorsClean.length === 0);
+    row('peak RSS of the scanner (the local cloud runs in another process)', mb(clean.peakRssBytes));
+    row('scanner CPU (user + system) / wall', `${s(clean.cpuMs)} / ${s(clean.wallMs)} (${((clean.cpuMs / clean.wallMs) * 100).toFixed(0)}% of one core)`);
+    notes.push(`Bound: ${bound.explanation}.`);
+    notes.push(`Slowest buckets: ${bound.buckets.slice(0, 5).map((b) => `${b.limit.name} ${String(b.needed)} req → ${b.seconds.toFixed(1)} s`).join('; ')}.`);
+    notes.push(`Critical path: ${String(bound.criticalPath.length)} dependent calls (${[...new Set(bound.criticalPath)].join(' → ')}) = ${bound.criticalPathSeconds.toFixed(2)} s.`);
+    notes.push(`Buckets: ${limits.filter((l, i, all) => all.findIndex((o) => o.source === l.source) === i).map((l) => `${l.name === 'aws organizations:*' || l.vendor !== 'aws' ? l.name : 'each AWS API'}: ${l.source}`).join('; ')}.`);
+    if (errorsClean.length) notes.push(`Clean-run errors: ${[...new Set(errorsClean.map((f) => f.message))].slice(0, 3).join(' | ')}`);
+
+    // Fault run: same estate, same buckets, plus the fault mix.
+    const denied = pickDeniedScopes(estate, DEFAULT_FAULT_MIX.deniedScopes);
+    await cloud.setFaults(faultRules(denied));
+    const fault = await runScan(cloud, { checkTimeoutMs: FAULT_CHECK_TIMEOUT_MS });
+    const accounting = accountFaults(clean.result, fault.result);
+    const ft = throttling(fault);
+    const classes = causeClasses(accounting.erroredScopes);
+    const deniedCount = denied.aws.length + denied.gcp.length + denied.azure.length;
+    row(
+      `fault run: 10% throttled, 5% 503, ${String(deniedCount)} scopes denied, ${String(DEFAULT_FAULT_MIX.hangs * 3)} hung requests`,
+      `wall ${s(fault.wallMs)}, ${String(fault.result.findings.length)} findings, ${String(ft.seen)} throttling and ${String(sumOutcomes(fault.counters.outcomes, ['serverError']))} 503 answers`,
+    );
+    row('fault run: scopes scanned', `${String(accounting.scopesScanned)} of ${String(clean.result.scopes.length)}${accounting.missingScopes.length ? ` (missing: ${accounting.missingScopes.slice(0, 5).join(', ')})` : ''}`, 'all', accounting.missingScopes.length === 0);
+    row('fault run: scopes in error, by cause (each listed with its cause by the scan)', `${String(accounting.erroredScopes.length)}: ${Object.entries(classes).map(([k, v]) => `${k} ${String(v)}`).join(', ') || 'none'}`, `≥ ${String(deniedCount)} denied, each with a cause`, accounting.erroredScopes.every((e) => e.causes.length > 0) && (classes['access denied'] ?? 0) >= deniedCount);
+    row('fault run: findings lost (clean findings absent without an error of the same check and scope)', `${String(accounting.lost.length)} (${String(accounting.accountedByError)} accounted for by errors)`, '0', accounting.lost.length === 0);
+    row('fault run: findings whose status changed to other than error', String(accounting.changed.length), '0', accounting.changed.length === 0);
+    row('fault run: crashes', fault.crash ? `1: ${fault.crash}` : '0', '0', !fault.crash);
+    if (accounting.lost.length) notes.push(`Lost, first ones: ${accounting.lost.slice(0, 3).map((f) => `${f.resource.provider}/${f.resource.scope} ${f.checkId} ${f.resource.id}`).join('; ')}`);
+    if (accounting.changed.length) notes.push(`Changed, first ones: ${accounting.changed.slice(0, 3).map((c) => `${c.clean.checkId} ${c.clean.resource.id}: ${c.clean.status} → ${c.fault.status}`).join('; ')}`);
+    notes.push(`Fault-run error causes, one scope of each class: ${Object.keys(classes).map((cls) => {
+      const e = accounting.erroredScopes.find((x) => causeClasses([x])[cls]);
+      return e ? `${e.provider}/${e.scope}: ${e.causes[0]!.slice(0, 160)}` : '';
+    }).join(' | ')}`);
+    notes.push(`Fault run check timeout ${String(FAULT_CHECK_TIMEOUT_MS / 1000)} s: AWS and Azure clients set no request timeout, so a hung request ends with its check.`);
+  } finally {
+    await cloud.stop();
+  }
+}
+
+function sumOutcomes(outcomes: Readonly<Record<string, number>>, kinds: readonly string[]): number {
+  let n = 0;
+  for (const [k, v] of Object.entries(outcomes)) if (kinds.some((kind) => k.endsWith(`:${kind}`))) n += v;
+  return n;
+}
+
+const cpu = cpus();
+console.log(`\ndemarc scale benchmark, ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC: ${String(cpu.length)} × ${cpu[0]?.model.trim() ?? 'cpu'}, ${mb(totalmem())} RAM, Node ${process.version}, load average ${loadBefore} before / ${load()} after (1/5/15 min)\n`);
+console.log('| figure | value | target | met |');
+console.log('| --- | --- | --- | --- |');
+for (const r of rows) console.log(`| ${r.figure} | ${r.value} | ${r.target ?? ''} | ${r.met === undefined ? '' : r.met ? 'yes' : '**no**'} |`);
+console.log('');
+for (const n of notes) console.log(`- ${n}`);
