@@ -43,7 +43,7 @@ export async function runCli(argv: readonly string[], io: Io = processIo()): Pro
     .option('--demo', 'scan the bundled demo estate on a local cloud (127.0.0.1): no cloud account needed')
     .option('-p, --provider <names...>', 'providers to scan: aws, gcp, azure or a provider package (comma-separated or repeated); default: the config file\'s')
     .option('-c, --config <file>', 'config file (default: demarc.config.ts|mts|js|mjs|json in the working directory)')
-    .option('-f, --format <format>', `output format: ${FORMATS.join(', ')}`, 'text')
+    .option('-f, --format <format>', `output format: ${FORMATS.join(', ')} (default: text)`)
     .option('--json', 'print the JSON report (same as --format json)')
     .option('-o, --out <file>', 'write the report to a file; the text summary still goes to stdout')
     .option('--fail-on <severity>', 'exit 1 when a finding fails at or above this severity: critical, high, medium, low, informational, none')
@@ -53,10 +53,8 @@ export async function runCli(argv: readonly string[], io: Io = processIo()): Pro
     .option('--attestations <file>', 'attestation file (YAML or JSON); overrides the config\'s')
     .option('--now <date>', 'the scan\'s clock (ISO date), for reproducible reports and expiry checks')
     .addHelpText('after', '\nExit codes: 0 ok, 1 failing findings at or above --fail-on, 2 usage or runtime error.\nExamples:\n  demarc scan --demo\n  demarc scan --demo --format sarif --out demarc.sarif --fail-on high\n  demarc scan --provider aws --snapshot aws.json\n  demarc scan --replay aws.json --format md')
-    .action(async (options: ScanCommandOptions & { format: string }) => {
-      // commander's default fills --format; --json wins over the default but not over an explicit --format.
-      const explicitFormat = program.commands.find((c) => c.name() === 'scan')?.getOptionValueSource('format') === 'cli';
-      exitCode = await runScan({ ...options, ...(explicitFormat ? {} : { format: undefined }) }, { io, colours, errColours, cwd: process.cwd() });
+    .action(async (options: ScanCommandOptions) => {
+      exitCode = await runScan(options, { io, colours, errColours, cwd: process.cwd() });
     });
 
   program

@@ -15,7 +15,7 @@ describe('permissions', () => {
   it('docs/guide/permissions.md lists exactly what the providers generate', async () => {
     const page = readFileSync(join(REPO_ROOT, 'docs/guide/permissions.md'), 'utf8');
     const block = /<!-- permissions:start -->\n([\s\S]*)<!-- permissions:end -->/.exec(page)?.[1];
-    expect(block, 'regenerate the block with: npx tsx --conditions=@demarc/source packages/cli/src/bin.ts permissions --markdown').toBe(
+    expect(block, 'the page is stale: run npx tsx --conditions=@demarc/source packages/cli/scripts/update-permissions-doc.ts').toBe(
       renderPermissionsMarkdown(await allVendorPermissions()),
     );
   });

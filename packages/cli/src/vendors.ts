@@ -22,6 +22,9 @@ import {
   type Source,
 } from '@demarc/core';
 import type { LocalCloud } from '@demarc/local-cloud';
+import type { AwsProviderOptions } from '@demarc/aws';
+import type { GcpProviderOptions } from '@demarc/gcp';
+import type { AzureProviderOptions } from '@demarc/azure';
 
 /** A vendor's framing as a table in its own words, for `demarc matrix <vendor>`. */
 export interface FramingView {
@@ -232,23 +235,10 @@ const modelLoaders: Record<VendorId, () => Promise<Omit<VendorModule, 'checks'>>
 // Providers
 // ---------------------------------------------------------------------------------------------
 
-/** A provider factory as a vendor package exports it: options in, a provider out. */
-type ProviderFactory = (options?: Record<string, unknown>) => ProviderV1 | Promise<ProviderV1>;
-
 const isProvider = (value: unknown): value is ProviderV1 =>
   typeof value === 'object' && value !== null && (value as { specificationVersion?: unknown }).specificationVersion === 'v1' && 'discoverScopes' in value;
 
-/**
- * The export names a vendor package's provider factory may have, in the order they are tried. The
- * provider packages are landing their `defineProvider` exports while this CLI is written; trying the
- * conventional names keeps the CLI working whichever they settle on.
- */
-const factoryNames = (id: VendorId): string[] => {
-  const pascal = id === 'aws' ? 'Aws' : id === 'gcp' ? 'Gcp' : 'Azure';
-  return [`${id}Provider`, `create${pascal}Provider`, `define${pascal}Provider`, 'createProvider'];
-};
-
-/** Why a built-in vendor has no provider in this build. */
+/** Why a built-in vendor has no provider in this build (kept for vendor packages that do not export one). */
 export class VendorNotReadyError extends Error {
   override readonly name = 'VendorNotReadyError';
   /** @param vendor - The vendor id. @param reason - What is missing. */
@@ -257,42 +247,6 @@ export class VendorNotReadyError extends Error {
     reason: string,
   ) {
     super(`${VENDOR_PACKAGES[vendor]} ${reason}`);
-  }
-}
-
-/** Finds a vendor package's provider factory (or ready-made provider). */
-async function providerExport(id: VendorId): Promise<ProviderFactory> {
-  const module = (await import(VENDOR_PACKAGES[id])) as Record<string, unknown>;
-  for (const name of factoryNames(id)) {
-    const value = module[name];
-    if (typeof value === 'function') return value as ProviderFactory;
-    if (isProvider(value)) return () => value;
-  }
-  for (const value of [module.provider, module.default]) if (isProvider(value)) return () => value;
-  throw new VendorNotReadyError(id, `exports no provider yet (looked for ${factoryNames(id).join(', ')}, provider, default)`);
-}
-
-/**
- * The options that point each vendor's provider at the local cloud: the same official clients, with
- * the local cloud's endpoint, fake credentials and throw-away TLS certificate.
- */
-async function localCloudOptions(id: VendorId, cloud: LocalCloud): Promise<Record<string, unknown>> {
-  switch (id) {
-    case 'aws':
-      // The management account's credentials, and the demo estate's read-only audit role in every
-      // member account: the same way a real organization is scanned (`roleName`). The client config
-      // brings an http agent that resolves the local cloud's `*.localhost` names without DNS.
-      return { ...cloud.aws.clientConfig(), roleName: DEMO_AWS_ROLE };
-    case 'gcp': {
-      // An auth client holding a fixed fake token: the local cloud accepts any token, and no
-      // Application Default Credentials (nor the metadata server) are looked for.
-      const { OAuth2Client } = await import('google-auth-library');
-      const authClient = new OAuth2Client();
-      authClient.setCredentials({ access_token: 'local-cloud-fake-token', expiry_date: Date.now() + 3_600_000 });
-      return { ...cloud.gcp.clientOptions(), transport: 'rest', authClient };
-    }
-    case 'azure':
-      return { ...cloud.azure.clientOptions(), credential: cloud.azure.credential, ...(cloud.azure.tenantId ? { tenantId: cloud.azure.tenantId } : {}) };
   }
 }
 
@@ -305,13 +259,46 @@ export type ProviderTarget =
   | { readonly kind: 'local'; readonly cloud: LocalCloud };
 
 /**
- * Builds a built-in vendor's provider.
+ * Builds a built-in vendor's provider. Against a local cloud, each vendor's official clients get the
+ * local cloud's endpoint, fake credentials and throw-away TLS certificate; against the real cloud,
+ * the options come from the config file and credentials from the vendor's default chain.
+ *
+ * Config options are the vendor's own (`AwsProviderOptions`, `GcpProviderOptions`,
+ * `AzureProviderOptions`); the provider package validates what it uses.
  * @throws {@link VendorNotReadyError} when the vendor package exports no provider.
  */
 export async function createVendorProvider(id: VendorId, target: ProviderTarget): Promise<ProviderV1> {
-  const factory = await providerExport(id);
-  const options = target.kind === 'local' ? await localCloudOptions(id, target.cloud) : { ...target.options };
-  const provider = await factory(options);
+  const configured = target.kind === 'cloud' ? (target.options ?? {}) : undefined;
+  let provider: unknown;
+  switch (id) {
+    case 'aws': {
+      const aws = await import('@demarc/aws');
+      // The demo: the management account's credentials, and the demo estate's read-only audit role in
+      // every member account, the same way a real organization is scanned (`roleName`). The client
+      // config brings an http agent that resolves the local cloud's `*.localhost` names without DNS.
+      provider = aws.awsProvider(target.kind === 'local' ? { ...target.cloud.aws.clientConfig(), roleName: DEMO_AWS_ROLE } : (configured as AwsProviderOptions));
+      break;
+    }
+    case 'gcp': {
+      const gcp = await import('@demarc/gcp');
+      if (target.kind === 'local') {
+        // An auth client holding a fixed fake token: the local cloud accepts any token, and no
+        // Application Default Credentials (nor the metadata server) are looked for.
+        const { OAuth2Client } = await import('google-auth-library');
+        const authClient = new OAuth2Client();
+        authClient.setCredentials({ access_token: 'local-cloud-fake-token', expiry_date: Date.now() + 3_600_000 });
+        provider = gcp.gcpProvider({ ...target.cloud.gcp.clientOptions(), transport: 'rest', authClient });
+      } else provider = gcp.gcpProvider(configured as GcpProviderOptions);
+      break;
+    }
+    case 'azure': {
+      const azure = await import('@demarc/azure');
+      provider = azure.azureProvider(
+        target.kind === 'local' ? { ...target.cloud.azure.clientOptions(), credential: target.cloud.azure.credential } : (configured as AzureProviderOptions),
+      );
+      break;
+    }
+  }
   if (!isProvider(provider)) throw new VendorNotReadyError(id, 'returned something that is not a provider (expected a defineProvider() result)');
   return provider;
 }
