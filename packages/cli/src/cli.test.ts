@@ -155,9 +155,11 @@ describe('exit codes', () => {
     const bad = await runBin(['scan', '--format', 'pdf', '--demo']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/error: Unknown format 'pdf'\.\nUse one of: text, json, md, sarif, ocsf, junit, csv/);
-    const unknown = await runBin(['scna']);
+    const [unknown, concurrency] = await Promise.all([runBin(['scna']), runBin(['scan', '--demo', '--concurrency', '0'])]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('demarc --help');
+    expect(concurrency.code).toBe(2);
+    expect(concurrency.stderr).toMatch(/error: --concurrency must be a positive whole number, got '0'\.\nFor example --concurrency 8/);
   });
 
   it.concurrent('scan with no provider anywhere exits 2 and points at --demo', async () => {

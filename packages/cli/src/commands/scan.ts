@@ -230,9 +230,15 @@ export async function runScan(options: ScanCommandOptions, env: ScanEnvironment)
 
     const concurrency: ConcurrencyOptions = { ...config.concurrency, ...(parsed.concurrency === undefined ? {} : { global: parsed.concurrency }) };
     const progress = createProgress(io);
+    // Ctrl-C stops the scan promptly; what finished is still reported (marked partial) and the local
+    // cloud is stopped, instead of the process dying mid-write.
+    const controller = new AbortController();
+    const onInterrupt = (): void => controller.abort(new Error('interrupted'));
+    process.once('SIGINT', onInterrupt);
     let result: ScanResult;
     try {
       result = await scan({
+        signal: controller.signal,
         providers: built.providers,
         checks: [...ATTESTATION_CHECKS, ...packChecks],
         concurrency,
@@ -246,6 +252,7 @@ export async function runScan(options: ScanCommandOptions, env: ScanEnvironment)
         onProgress: progress.onEvent,
       });
     } finally {
+      process.removeListener('SIGINT', onInterrupt);
       progress.done();
     }
 
@@ -271,6 +278,10 @@ export async function runScan(options: ScanCommandOptions, env: ScanEnvironment)
       io.stdout.write(format === 'text' ? text(colours) : renderReport(format, result));
     }
 
+    if (result.aborted) {
+      io.stderr.write(`${errColours.red('error:')} the scan was interrupted; the report above is partial.\nRun it again to completion before relying on it.\n`);
+      return EXIT.error;
+    }
     const errors = result.findings.filter((f) => f.status === 'error').length;
     if (errors > 0 && format !== 'text') io.stderr.write(`${errColours.yellow('note:')} ${errors} finding(s) are errors: those duties are unverified, not passed (access denied, throttling or a failed call).\n`);
     if (parsed.failOn && findingsAtOrAbove(result.findings, parsed.failOn).length > 0) return EXIT.findings;
