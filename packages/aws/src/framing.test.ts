@@ -158,3 +158,23 @@ describe('README example', () => {
     ]);
   });
 });
+
+describe('awsStatementsFor', () => {
+  it('returns, for every domain, exactly the rows mapped to it with resolved documents', async () => {
+    const { awsStatementsFor } = await import('./queries');
+    let rows = 0;
+    for (const domain of DOMAIN_IDS) {
+      const answer = awsStatementsFor(domain);
+      expect(answer.rows.map((r) => r.id)).toEqual(AWS_FRAMING_ROWS.filter((r) => r.domain === domain).map((r) => r.id));
+      rows += answer.rows.length;
+      for (const row of answer.rows) {
+        for (const s of row.statements) for (const c of s.citations) expect(c.document.url).toMatch(/^https:\/\//);
+      }
+    }
+    expect(rows).toBe(AWS_FRAMING_ROWS.length);
+    const patching = awsStatementsFor('guest-os').rows.find((r) => r.id === 'patch-management')!;
+    expect(patching.statements.map((s) => [s.category, s.party, s.mode])).toEqual([
+      ['infrastructure', 'shared', 'parallel'], ['container', 'shared', 'parallel'], ['abstracted', 'shared', 'parallel'],
+    ]);
+  });
+});

@@ -7,6 +7,7 @@
 export * from './sources';
 export * from './framing';
 export * from './translation';
+export * from './queries';
 export * from './catalog';
 export * from './errors';
 export * from './clients';

@@ -64,7 +64,15 @@ async function readConfigData(file: string): Promise<unknown> {
   return module.default;
 }
 
-/** Loads and validates the config; no file gives the defaults. */
+/**
+ * Loads and validates the config; no file gives the defaults.
+ * @throws core's `ConfigError` naming the file and the field, or a {@link CliError} for an unloadable file.
+ * @example
+ * ```ts
+ * const { file, config } = await loadConfig(process.cwd());
+ * config.providers; // e.g. ['@demarc/aws', { package: '@demarc/azure', options: { ... } }]
+ * ```
+ */
 export async function loadConfig(cwd: string, explicit?: string): Promise<LoadedConfig> {
   const file = findConfigFile(cwd, explicit);
   if (file === undefined) return { file: undefined, dir: cwd, config: parseConfig({}) };

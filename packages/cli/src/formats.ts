@@ -31,7 +31,14 @@ export type Format = (typeof FORMATS)[number];
 /** Accepted spellings of each format (`markdown` for `md`, `ndjson` for `ocsf`...). */
 const ALIASES: Readonly<Record<string, Format>> = { markdown: 'md', xml: 'junit', ndjson: 'ocsf', txt: 'text' };
 
-/** Parses a `--format` value, or returns `undefined` when it names no format. */
+/**
+ * Parses a `--format` value, or returns `undefined` when it names no format.
+ * @example
+ * ```ts
+ * parseFormat('markdown'); // 'md'
+ * parseFormat('pdf');      // undefined
+ * ```
+ */
 export function parseFormat(value: string): Format | undefined {
   const key = value.toLowerCase();
   return (FORMATS as readonly string[]).includes(key) ? (key as Format) : ALIASES[key];

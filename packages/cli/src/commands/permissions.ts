@@ -27,7 +27,15 @@ export interface VendorPermissions {
   readonly policy: { readonly title: string; readonly document: unknown };
 }
 
-/** Generates one vendor's permissions from its package's checks. */
+/**
+ * Generates one vendor's permissions from its package's checks.
+ * @example
+ * ```ts
+ * const aws = await vendorPermissions('aws');
+ * aws.all;             // ['cloudtrail:DescribeTrails', ..., 'sts:GetCallerIdentity']
+ * aws.policy.document; // the IAM policy to attach to the audit role
+ * ```
+ */
 export async function vendorPermissions(id: VendorId): Promise<VendorPermissions> {
   switch (id) {
     case 'aws': {
