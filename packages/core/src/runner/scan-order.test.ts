@@ -46,8 +46,25 @@ describe('scan order across providers', () => {
     expect(result.findings).toEqual(alone);
   });
 
-  it('a provider whose discovery fails still rejects the scan, naming the provider', async () => {
+  it('a provider whose discovery fails reports error findings for its checks; the others are scanned', async () => {
     const broken: ProviderV1 = { ...vendor('z', []), discoverScopes: () => ({ [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(new Error('no org access')) }) }) };
-    await expect(scan({ providers: [vendor('a', []), broken], now: NOW })).rejects.toThrow(/Provider 'z' could not discover scopes: no org access/);
+    const result = await scan({ providers: [vendor('a', []), broken], now: NOW, record: true });
+    const alone = await scan({ providers: [vendor('a', [])], now: NOW });
+    expect(result.findings.filter((f) => f.resource.provider === 'a')).toEqual(alone.findings);
+    const failed = result.findings.filter((f) => f.resource.provider === 'z');
+    expect(failed).toHaveLength(1);
+    expect(failed[0]).toMatchObject({ checkId: 'z-encrypted', status: 'error', resource: { scope: 'organization' } });
+    expect(failed[0]!.message).toBe("Could not evaluate: Provider 'z' could not discover scopes: no org access");
+    expect(result.scopes.filter((s) => s.provider === 'z')).toEqual([]);
+    // A replay of the recorded snapshot reports the same failure without calling the provider.
+    const replayed = await scan({ providers: [vendor('a', []), { ...broken, discoverScopes: () => { throw new Error('must not be called'); } }], now: NOW, replay: result.snapshot! });
+    expect(replayed.findings).toEqual(result.findings);
+  });
+
+  it('a refused discovery reads as access denied', async () => {
+    const { AccessDeniedError } = await import('../errors');
+    const refused: ProviderV1 = { ...vendor('z', []), discoverScopes: () => ({ [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(new AccessDeniedError('organizations:ListAccounts', 'not allowed')) }) }) };
+    const result = await scan({ providers: [refused], now: NOW });
+    expect(result.findings.map((f) => [f.status, f.message])).toEqual([['error', "Access denied: Provider 'z' could not discover scopes: not allowed"]]);
   });
 });

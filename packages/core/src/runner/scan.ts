@@ -8,7 +8,7 @@ import pLimit from 'p-limit';
 import { CLOUD_SERVICE_MODEL_IDS, type DomainId, type Party } from '../model/ids';
 import { ownerOf } from '../model/queries';
 import type { ServiceCatalogEntry } from '../model/types';
-import { AccessDeniedError, DemarcError, TimeoutError, summarizeError } from '../errors';
+import { AccessDeniedError, DemarcError, TimeoutError, errorFromSummary, summarizeError } from '../errors';
 import { canonicalize, compareStrings, type JsonObject } from '../internal/json';
 import { checkLevel, formatMessage } from '../checks/define-check';
 import type { AnyCheck, CheckContext, CheckMeta } from '../checks/types';
@@ -60,8 +60,8 @@ interface Task {
 }
 
 /**
- * Runs a scan. It never rejects because of a check or collector: those become `error` findings with
- * their cause. An aborted scan resolves promptly with what it had and `aborted: true`.
+ * Runs a scan. It never rejects because of a check, a collector or a provider's failed discovery: those
+ * become `error` findings with their cause. An aborted scan resolves promptly with what it had and `aborted: true`.
  *
  * @example
  * ```ts
@@ -115,24 +115,32 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const discoveries = await Promise.allSettled(
     providers.map(async (provider): Promise<ScopeInfo[]> => {
       if (signal.aborted) return [];
+      const recorded = options.replay?.discoveryErrors?.[provider.id];
+      if (recorded) throw errorFromSummary(recorded);
       if (options.replay) return [...(options.replay.scopes[provider.id] ?? [])];
       const found: ScopeInfo[] = [];
       try {
         for await (const scope of provider.discoverScopes({ signal })) found.push(scope);
       } catch (error) {
-        if (!signal.aborted) throw new DemarcError(`Provider '${provider.id}' could not discover scopes: ${summarizeError(error).message}`, { cause: error });
+        if (!signal.aborted) throw discoveryError(provider, error);
       }
       return found;
     }),
   );
+  // A provider whose discovery failed (no credentials, no organization access) is not scanned, but its
+  // duties are not silently dropped either: each of its checks reports `error` with the cause, in the
+  // organization scope, and the other providers are scanned as usual.
+  const discoveryFailures = new Map<string, unknown>();
   for (const [i, provider] of providers.entries()) {
     const outcome = discoveries[i]!;
-    // The first failing provider in id order, whichever failed first in time: the same error every run.
-    if (outcome.status === 'rejected') {
-      options.signal?.removeEventListener('abort', onCallerAbort);
-      throw outcome.reason;
-    }
     if (signal.aborted) break;
+    if (outcome.status === 'rejected') {
+      discoveryFailures.set(provider.id, outcome.reason);
+      if (shard) discovered[provider.id] = { scopes: 0, digest: scopeSetDigest([]) };
+      scopesByProvider.set(provider.id, []);
+      emit({ type: 'scopes-discovered', provider: provider.id, scopes: 0 });
+      continue;
+    }
     let scopes = outcome.value;
     if (options.scopes) scopes = scopes.filter((s) => options.scopes!.includes(s.id));
     if (shard) {
@@ -172,6 +180,16 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   emit({ type: 'scan-planned', tasks: total });
 
   const findings: Finding[] = [];
+  if (runsOrganizationChecks) {
+    for (const provider of providers) {
+      const failure = discoveryFailures.get(provider.id);
+      if (failure === undefined) continue;
+      for (const check of checks) {
+        if ((check.meta.provider ?? provider.id) !== provider.id || neutralOrgChecks.includes(check)) continue;
+        findings.push(errorFinding(provider, ORGANIZATION_SCOPE, check.meta as CheckMeta, failure));
+      }
+    }
+  }
   let done = 0;
   const globalLimit = pLimit(concurrency.global);
   // Scopes in flight are bounded too, so a 10,000-account organization does not queue every task at once.
@@ -209,6 +227,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       kind: 'demarc-snapshot',
       version: SNAPSHOT_VERSION,
       scopes: Object.fromEntries(providers.map((p) => [p.id, scopesByProvider.get(p.id) ?? []])),
+      ...(discoveryFailures.size > 0 ? { discoveryErrors: Object.fromEntries([...discoveryFailures].map(([id, error]) => [id, summarizeError(error)])) } : {}),
       requests: cache.recorded,
     };
   }
@@ -372,6 +391,13 @@ function toFinding(provider: ProviderV1, scope: ScopeInfo, meta: CheckMeta, resu
     ...(mark ? { providerManaged: mark.reason } : {}),
   };
   return mutes.apply(finding);
+}
+
+/** The error of a failed discovery, naming the provider; an access refusal stays one (so findings say "Access denied"). */
+function discoveryError(provider: ProviderV1, error: unknown): Error {
+  const message = `Provider '${provider.id}' could not discover scopes: ${summarizeError(error).message}`;
+  if (AccessDeniedError.isInstance(error)) return new AccessDeniedError(error.operation, message, { retryable: false, cause: error });
+  return new DemarcError(message, { cause: error });
 }
 
 /** The finding for a check that could not evaluate: `error` with its cause. Never a pass. */

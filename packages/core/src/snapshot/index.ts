@@ -36,6 +36,8 @@ export interface Snapshot {
   readonly version: typeof SNAPSHOT_VERSION;
   /** The scopes discovered, per provider id. */
   readonly scopes: Readonly<Record<string, readonly ScopeInfo[]>>;
+  /** Providers whose scope discovery failed, with the error, so a replay reports the same `error` findings. */
+  readonly discoveryErrors?: Readonly<Record<string, ErrorSummary>>;
   /** Every distinct request, sorted by provider, scope, operation, params. */
   readonly requests: readonly SnapshotRequest[];
 }
@@ -84,7 +86,8 @@ export function serializeSnapshot(snapshot: Snapshot): string {
         compareStrings(JSON.stringify(a.params), JSON.stringify(b.params)),
     );
   const scopes = stripSecrets(snapshot.scopes);
-  return `${JSON.stringify({ kind: snapshot.kind, version: snapshot.version, scopes, requests }, null, 2)}\n`;
+  const failures = snapshot.discoveryErrors && Object.keys(snapshot.discoveryErrors).length > 0 ? { discoveryErrors: stripSecrets(snapshot.discoveryErrors) } : {};
+  return `${JSON.stringify({ kind: snapshot.kind, version: snapshot.version, scopes, ...failures, requests }, null, 2)}\n`;
 }
 
 /** Parses a snapshot written by {@link serializeSnapshot}. */
