@@ -42,7 +42,17 @@ attestations:
     const set = parseAttestationText(JSON.stringify({ version: 1, attestations: [{ measure: 'named-owner', owner: 'A', evidence: 'x', done: '2025-05-01' }] }), 'a.json');
     expect(set.get('named-owner')?.validFor).toMatch(/^P\d+D$/);
     expect(attestationState(set, 'named-owner', NOW).state).toBe('valid');
-    expect(addDuration('2024-01-31', 'P1M')).toBe('2024-03-02');
+  });
+
+  it('adds durations calendar-wise, clamping to the end of a shorter month', () => {
+    expect(addDuration('2024-01-31', 'P1M')).toBe('2024-02-29');
+    expect(addDuration('2025-01-31', 'P1M')).toBe('2025-02-28');
+    expect(addDuration('2024-02-29', 'P1Y')).toBe('2025-02-28');
+    expect(addDuration('2025-11-30', 'P3M')).toBe('2026-02-28');
+    expect(addDuration('2025-03-14', 'P1Y6M')).toBe('2026-09-14');
+    expect(addDuration('2025-12-25', 'P2W')).toBe('2026-01-08');
+    expect(addDuration('2025-01-31', 'P1M1D')).toBe('2025-03-01');
+    expect(addDuration('2025-05-01', 'P90D')).toBe('2025-07-30');
   });
 
   it('a bad file names file, entry and field', () => {

@@ -51,8 +51,14 @@ export function addDuration(date: string, duration: string): string {
   const match = DURATION.exec(duration);
   if (!match) throw new RangeError(`Not an ISO 8601 date duration: ${duration}`);
   const [, years, months, weeks, days] = match;
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCFullYear(d.getUTCFullYear() + Number(years ?? 0), d.getUTCMonth() + Number(months ?? 0));
+  const start = new Date(`${date}T00:00:00Z`);
+  // Years and months first, clamped to the end of a shorter month (31 January + P1M is 28/29 February,
+  // as in Temporal's 'constrain'), then weeks and days.
+  const monthIndex = start.getUTCMonth() + Number(months ?? 0);
+  const year = start.getUTCFullYear() + Number(years ?? 0) + Math.floor(monthIndex / 12);
+  const month = ((monthIndex % 12) + 12) % 12;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const d = new Date(Date.UTC(year, month, Math.min(start.getUTCDate(), lastDay)));
   d.setUTCDate(d.getUTCDate() + 7 * Number(weeks ?? 0) + Number(days ?? 0));
   return d.toISOString().slice(0, 10);
 }

@@ -109,6 +109,23 @@ describe('scan', () => {
     expect(bucket).toMatchObject({ serviceModel: 'paas', resource: { service: 'storage', region: 'eu-1' } });
   });
 
+  it('takes ownership from the service a check names, before what the type classifies as', async () => {
+    const network = defineCheck({
+      meta: { id: 'fake-network', title: 'network', description: 'd', domain: 'network-controls', severity: 'low', rationale: 'r', remediation: 'm', references: [] },
+      *run() {
+        yield { status: 'fail', resource: { id: 'named-only', service: 'iam' } };
+        yield { status: 'fail', resource: { id: 'named-and-typed', type: 'fake:bucket', service: 'iam' } };
+        yield { status: 'fail', resource: { id: 'typed-only', type: 'fake:bucket' } };
+      },
+    });
+    const result = await scan({ providers: [{ ...fakeProvider({ scopes: 1 }), checks: [] }], checks: [network], now: NOW });
+    expect(result.findings.map((f) => [f.resource.id, f.resource.service, f.serviceModel, f.owner])).toEqual([
+      ['named-and-typed', 'iam', 'saas', 'provider'],
+      ['named-only', 'iam', 'saas', 'provider'],
+      ['typed-only', 'storage', 'paas', 'shared'],
+    ]);
+  });
+
   it('snapshot → replay gives the same JSON report byte for byte, with no cloud call and no secret', async () => {
     const calls = new Map<string, number>();
     const attestations = parseAttestationText('version: 1\nattestations: []\n', 'a.yaml');

@@ -353,7 +353,9 @@ function scopeResource(provider: ProviderV1, scope: ScopeInfo): ResourceRef {
 /** Turns a check result into a finding: resource defaults, message, model ownership, triage, mutes. */
 function toFinding(provider: ProviderV1, scope: ScopeInfo, meta: CheckMeta, result: CheckResult, mutes: MuteMatcher): Finding {
   const r = result.resource;
-  const entry = r?.type ? provider.classify(r.type) : undefined;
+  // The service a check names wins over what the type classifies as: ownership follows the service model.
+  const named = r?.service === undefined ? undefined : provider.catalog.find((e) => e.id === r.service);
+  const entry = named ?? (r?.type ? provider.classify(r.type) : undefined);
   const service = r?.service ?? entry?.id;
   const resource: ResourceRef = r
     ? {
