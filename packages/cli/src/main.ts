@@ -8,6 +8,7 @@ import { palette, processIo, wantsColor, type Io } from './output';
 import { runExplain } from './commands/explain';
 import { runMatrix } from './commands/matrix';
 import { runScan, type ScanCommandOptions } from './commands/scan';
+import { runMerge, type MergeCommandOptions } from './commands/merge';
 import { runPermissions } from './commands/permissions';
 import { FORMATS } from './formats';
 
@@ -52,9 +53,33 @@ export async function runCli(argv: readonly string[], io: Io = processIo()): Pro
     .option('--replay <file>', 'scan a snapshot offline instead of the cloud')
     .option('--attestations <file>', 'attestation file (YAML or JSON); overrides the config\'s')
     .option('--now <date>', 'the scan\'s clock (ISO date), for reproducible reports and expiry checks')
-    .addHelpText('after', '\nExit codes: 0 ok, 1 failing findings at or above --fail-on, 2 usage or runtime error.\nExamples:\n  demarc scan --demo\n  demarc scan --demo --format sarif --out demarc.sarif --fail-on high\n  demarc scan --provider aws --snapshot aws.json\n  demarc scan --replay aws.json --format md')
+    .option('--shard <i/n>', 'scan only shard i of n (1-based): each scope lands in one shard by a stable hash of its id; merge the JSON reports with `demarc merge`')
+    .option('--run-id <id>', 'with --shard: the sharded run this shard belongs to (e.g. the CI run id); shards merge only with the same run id')
+    .option('--estate <name>', 'with --demo: what the local cloud serves: demo (default) or synthetic (a seeded organization per vendor)')
+    .option('--estate-scopes <n>', 'with --estate synthetic: scopes per vendor (default 8)')
+    .option('--estate-seed <n>', 'with --estate synthetic: the seed (default 1); the same seed always gives the same estate')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 ok, 1 failing findings at or above --fail-on, 2 usage or runtime error.\nExamples:\n  demarc scan --demo\n  demarc scan --demo --format sarif --out demarc.sarif --fail-on high\n  demarc scan --provider aws --snapshot aws.json\n  demarc scan --replay aws.json --format md\n  demarc scan --shard 2/3 --run-id "$GITHUB_RUN_ID" --format json --out shard-2.json',
+    )
     .action(async (options: ScanCommandOptions) => {
       exitCode = await runScan(options, { io, colours, errColours, cwd: process.cwd() });
+    });
+
+  program
+    .command('merge')
+    .description('Merge the JSON reports of the shards of one scan (demarc scan --shard i/n --format json) into the report a single scan would have produced.')
+    .argument('<results...>', 'the JSON report of every shard, in any order')
+    .option('-f, --format <format>', `output format: ${FORMATS.join(', ')} (default: text)`)
+    .option('--json', 'print the merged JSON report (same as --format json)')
+    .option('-o, --out <file>', 'write the merged report to a file; the text summary still goes to stdout')
+    .option('--fail-on <severity>', 'exit 1 when a finding fails at or above this severity: critical, high, medium, low, informational, none')
+    .addHelpText(
+      'after',
+      '\nRefuses (exit 2, naming the file and the reason) a missing or duplicated shard, a shard of another scan\n(version, providers, config, shard count, run id or estate), and a corrupt file.\nExit codes: 0 ok, 1 failing findings at or above --fail-on, 2 refused or usage error.\nExamples:\n  demarc merge shard-*.json --format sarif --out demarc.sarif --fail-on high\n  demarc merge results/*.json --json > demarc.json',
+    )
+    .action(async (results: string[], options: MergeCommandOptions) => {
+      exitCode = await runMerge(results, options, { io, colours, errColours, cwd: process.cwd() });
     });
 
   program

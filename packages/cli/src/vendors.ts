@@ -256,7 +256,12 @@ export const DEMO_AWS_ROLE = 'DemarcAudit';
 /** How to build a provider: against the real cloud with the vendor's default credentials, or against a local cloud. */
 export type ProviderTarget =
   | { readonly kind: 'cloud'; readonly options?: Readonly<Record<string, unknown>> }
-  | { readonly kind: 'local'; readonly cloud: LocalCloud };
+  | {
+      readonly kind: 'local';
+      readonly cloud: LocalCloud;
+      /** The role AWS member accounts are entered with (default {@link DEMO_AWS_ROLE}, which the demo estate deploys). */
+      readonly awsRoleName?: string;
+    };
 
 /**
  * Builds a built-in vendor's provider. Against a local cloud, each vendor's official clients get the
@@ -276,7 +281,7 @@ export async function createVendorProvider(id: VendorId, target: ProviderTarget)
       // The demo: the management account's credentials, and the demo estate's read-only audit role in
       // every member account, the same way a real organization is scanned (`roleName`). The client
       // config brings an http agent that resolves the local cloud's `*.localhost` names without DNS.
-      provider = aws.awsProvider(target.kind === 'local' ? { ...target.cloud.aws.clientConfig(), roleName: DEMO_AWS_ROLE } : (configured as AwsProviderOptions));
+      provider = aws.awsProvider(target.kind === 'local' ? { ...target.cloud.aws.clientConfig(), roleName: target.awsRoleName ?? DEMO_AWS_ROLE } : (configured as AwsProviderOptions));
       break;
     }
     case 'gcp': {

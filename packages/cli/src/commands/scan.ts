@@ -4,19 +4,20 @@
  * reports to stdout or `--out`; exit code 1 when a finding fails at or above `--fail-on`.
  * @module
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import {
   ATTESTATION_CHECKS,
   ConfigError,
+  DemarcError,
   PluginLoadError,
-  SEVERITIES,
   loadAttestations,
   loadCheckPack,
   loadProvider,
   parseConfig,
+  parseShardSpec,
   readSnapshot,
   scan,
   writeSnapshot,
@@ -25,16 +26,17 @@ import {
   type ConcurrencyOptions,
   type ProviderV1,
   type ScanResult,
-  type Severity,
+  type ShardSpec,
   type Snapshot,
 } from '@demarc/core';
-import type { LocalCloud } from '@demarc/local-cloud';
+import type { Estate, LocalCloud } from '@demarc/local-cloud';
 import { configErrorToCli, loadConfig, loadConfigAttestations, type LoadedConfig } from '../config';
-import { CliError, EXIT } from '../errors';
-import { FORMATS, findingsAtOrAbove, parseFormat, renderReport, renderText, type Format, type SkippedProvider } from '../formats';
-import { palette, type Io, type Palette } from '../output';
+import { CliError } from '../errors';
+import { type SkippedProvider } from '../formats';
+import { type Io, type Palette } from '../output';
 import { createProgress } from '../progress';
-import { VENDOR_IDS, VendorNotReadyError, builtInVendor, createVendorProvider, type ProviderTarget } from '../vendors';
+import { emitReport, parseOutputFlags } from '../report-output';
+import { DEMO_AWS_ROLE, VENDOR_IDS, VendorNotReadyError, builtInVendor, createVendorProvider, type ProviderTarget } from '../vendors';
 
 /** The options of `demarc scan`, as commander parses them. */
 export interface ScanCommandOptions {
@@ -62,6 +64,16 @@ export interface ScanCommandOptions {
   readonly attestations?: string;
   /** `--now <iso date>`: the scan's clock. */
   readonly now?: string;
+  /** `--shard <i/n>`: scan only the i-th of n shards of the scopes (1-based). */
+  readonly shard?: string;
+  /** `--run-id <id>`: the sharded run this shard belongs to; shards merge only with the same run id. */
+  readonly runId?: string;
+  /** `--estate <name>` with `--demo`: `demo` (default) or `synthetic`. */
+  readonly estate?: string;
+  /** `--estate-scopes <n>` with `--estate synthetic`: scopes per vendor. */
+  readonly estateScopes?: string;
+  /** `--estate-seed <n>` with `--estate synthetic`: the generator's seed. */
+  readonly estateSeed?: string;
 }
 
 /** What {@link runScan} needs from its caller. */
@@ -76,21 +88,67 @@ export interface ScanEnvironment {
   readonly cwd: string;
 }
 
-const FAIL_ON = [...SEVERITIES, 'none'] as const;
+/** The estates `--demo` can serve on the local cloud. */
+export const DEMO_ESTATES = ['demo', 'synthetic'] as const;
+
+/** Scopes per vendor of `--estate synthetic` when `--estate-scopes` is not given. */
+export const DEFAULT_SYNTHETIC_SCOPES = 8;
+
+/** The largest `--estate-scopes`: a local cloud in one process, not a benchmark. */
+const MAX_SYNTHETIC_SCOPES = 5000;
+
+/** The estate `--demo` serves: the bundled demo, or a seeded synthetic organization per vendor. */
+export type DemoEstateSpec = { readonly kind: 'demo' } | { readonly kind: 'synthetic'; readonly scopes: number; readonly seed: number };
+
+const wholeNumber = (text: string): number | undefined => (/^\d+$/.test(text.trim()) ? Number(text) : undefined);
+
+/** Validates `--estate`, `--estate-scopes` and `--estate-seed` (usage errors name the fix). */
+function parseEstate(options: ScanCommandOptions): DemoEstateSpec | undefined {
+  const synthetic = options.estate?.toLowerCase() === 'synthetic';
+  if (options.estate !== undefined && !(DEMO_ESTATES as readonly string[]).includes(options.estate.toLowerCase())) {
+    throw new CliError(`Unknown estate '${options.estate}'.`, `Use one of: ${DEMO_ESTATES.join(', ')} (with --demo), e.g. --demo --estate synthetic --estate-scopes 8 --estate-seed 1.`);
+  }
+  if (!options.demo && (options.estate !== undefined || options.estateScopes !== undefined || options.estateSeed !== undefined)) {
+    throw new CliError('--estate, --estate-scopes and --estate-seed choose what the local cloud serves, and need --demo.', 'Add --demo, e.g. demarc scan --demo --estate synthetic --estate-scopes 8 --estate-seed 1.');
+  }
+  if (!options.demo) return undefined;
+  if (!synthetic) {
+    if (options.estateScopes !== undefined || options.estateSeed !== undefined) {
+      throw new CliError('--estate-scopes and --estate-seed size and seed a synthetic estate; the bundled demo estate is fixed.', 'Add --estate synthetic, or drop them.');
+    }
+    return { kind: 'demo' };
+  }
+  const scopes = options.estateScopes === undefined ? DEFAULT_SYNTHETIC_SCOPES : wholeNumber(options.estateScopes);
+  if (scopes === undefined || scopes < 1 || scopes > MAX_SYNTHETIC_SCOPES) {
+    throw new CliError(`--estate-scopes must be a whole number from 1 to ${MAX_SYNTHETIC_SCOPES}, got '${options.estateScopes}'.`, `For example --estate-scopes 8 (scopes per vendor; default ${DEFAULT_SYNTHETIC_SCOPES}).`);
+  }
+  const seed = options.estateSeed === undefined ? 1 : wholeNumber(options.estateSeed);
+  if (seed === undefined || seed > 0xffffffff) throw new CliError(`--estate-seed must be a whole number, got '${options.estateSeed}'.`, 'For example --estate-seed 1 (the same seed always gives the same estate).');
+  return { kind: 'synthetic', scopes, seed };
+}
+
+/** Validates `--shard` and `--run-id`. */
+function parseShard(options: ScanCommandOptions): ShardSpec | undefined {
+  if (options.shard === undefined) {
+    if (options.runId !== undefined) throw new CliError('--run-id names a sharded run and needs --shard.', 'Add --shard i/n, e.g. --shard 1/3 --run-id "$CI_RUN_ID", or drop --run-id.');
+    return undefined;
+  }
+  let spec: ShardSpec;
+  try {
+    spec = parseShardSpec(options.shard);
+  } catch (error) {
+    if (!DemarcError.isInstance(error)) throw error;
+    throw new CliError(
+      `--shard ${error.message.replace(/^Shard /, '')}`,
+      'Give --shard i/n with i from 1 to n, e.g. --shard 2/3 for the second of three processes (a Kubernetes Indexed Job: --shard $((JOB_COMPLETION_INDEX+1))/N).',
+    );
+  }
+  if (options.runId !== undefined && options.runId.trim() === '') throw new CliError('--run-id is empty.', 'Give the id of the sharded run, e.g. --run-id "$GITHUB_RUN_ID", or drop --run-id.');
+  return { ...spec, ...(options.runId === undefined ? {} : { runId: options.runId }) };
+}
 
 function parseOptions(options: ScanCommandOptions) {
-  const formatName = options.json ? 'json' : (options.format ?? 'text');
-  const format = parseFormat(formatName);
-  if (!format) throw new CliError(`Unknown format '${formatName}'.`, `Use one of: ${FORMATS.join(', ')} (md is Markdown, ocsf is OCSF NDJSON, junit is JUnit XML).`);
-  if (options.json && options.format !== undefined && parseFormat(options.format) !== 'json') {
-    throw new CliError(`--json and --format ${options.format} contradict each other.`, 'Give one of them: --json is short for --format json.');
-  }
-  let failOn: Severity | undefined;
-  if (options.failOn !== undefined) {
-    const value = options.failOn.toLowerCase();
-    if (!(FAIL_ON as readonly string[]).includes(value)) throw new CliError(`Unknown severity '${options.failOn}' for --fail-on.`, `Use one of: ${FAIL_ON.join(', ')}.`);
-    failOn = value === 'none' ? undefined : (value as Severity);
-  }
+  const { format, failOn } = parseOutputFlags(options);
   let concurrency: number | undefined;
   if (options.concurrency !== undefined) {
     concurrency = Number(options.concurrency);
@@ -102,8 +160,15 @@ function parseOptions(options: ScanCommandOptions) {
     if (Number.isNaN(now.getTime())) throw new CliError(`--now must be an ISO date or date-time, got '${options.now}'.`, 'For example --now 2026-01-31 or --now 2026-01-31T12:00:00Z.');
   }
   if (options.demo && options.replay) throw new CliError('--demo and --replay cannot be combined.', 'Use --demo to scan the demo estate live, or --replay <file> to scan a snapshot offline.');
+  const estate = parseEstate(options);
+  const shard = parseShard(options);
   const providers = (options.provider ?? []).flatMap((p) => p.split(',')).map((p) => p.trim()).filter(Boolean);
-  return { format, failOn, concurrency, now, providers };
+  return { format, failOn, concurrency, now, providers, estate, shard };
+}
+
+/** The words the text summary and the shard's run id use for a local-cloud estate. */
+export function describeDemoEstate(estate: DemoEstateSpec): string {
+  return estate.kind === 'demo' ? 'the demo estate' : `a synthetic estate (${estate.scopes} scope(s) per vendor, seed ${estate.seed})`;
 }
 
 /** A provider name from a flag or the config, with its factory options. */
@@ -148,7 +213,15 @@ async function buildProviders(specs: readonly ProviderSpec[], target: (spec: Pro
   return { providers, skipped };
 }
 
-async function startDemoCloud(): Promise<LocalCloud> {
+/** The estate a {@link DemoEstateSpec} describes, built the same in every process. */
+async function buildEstate(spec: DemoEstateSpec): Promise<Estate> {
+  const { demoEstate, syntheticEstate } = await import('@demarc/local-cloud');
+  if (spec.kind === 'demo') return demoEstate();
+  // A small group size so even a small estate has several OUs, folders and management groups.
+  return syntheticEstate({ seed: spec.seed, awsAccounts: spec.scopes, gcpProjects: spec.scopes, azureSubscriptions: spec.scopes, scopesPerGroup: 4 });
+}
+
+async function startDemoCloud(spec: DemoEstateSpec): Promise<LocalCloud> {
   // The demo must never reach a real cloud, whatever a vendor SDK would probe for (instance metadata,
   // Application Default Credentials): refuse every non-loopback connection in this process.
   await import('@demarc/local-cloud/loopback-guard');
@@ -156,13 +229,19 @@ async function startDemoCloud(): Promise<LocalCloud> {
   process.env.METADATA_SERVER_DETECTION ??= 'none';
   // The AWS SDK warns on Node 20 about its future Node 22 requirement; the demo's output is about the estate.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  const { startLocalCloud, demoEstate } = await import('@demarc/local-cloud');
-  return startLocalCloud({ estate: demoEstate() });
+  const { startLocalCloud } = await import('@demarc/local-cloud');
+  return startLocalCloud({ estate: await buildEstate(spec) });
 }
+
+/**
+ * The role the AWS provider enters member accounts with on the local cloud: the demo estate deploys
+ * `DemarcAudit`; the synthetic estate has the role AWS Organizations creates in every account.
+ */
+const localAwsRole = (spec: DemoEstateSpec): string => (spec.kind === 'demo' ? DEMO_AWS_ROLE : 'OrganizationAccountAccessRole');
 
 /** Runs `demarc scan` and returns the exit code. */
 export async function runScan(options: ScanCommandOptions, env: ScanEnvironment): Promise<number> {
-  const { io, colours, errColours, cwd } = env;
+  const { io, errColours, cwd } = env;
   const parsed = parseOptions(options);
 
   // The demo reads a config only when one is given explicitly: it must behave the same in any directory.
@@ -186,8 +265,10 @@ export async function runScan(options: ScanCommandOptions, env: ScanEnvironment)
   }
 
   let specs: ProviderSpec[] = parsed.providers.map((name) => ({ name }));
-  if (specs.length === 0 && options.demo) specs = VENDOR_IDS.map((name) => ({ name }));
+  // --provider, else the config's providers (with --demo, only from a config given explicitly), else
+  // the demo's three vendors.
   if (specs.length === 0) specs = config.providers.map((p) => (typeof p === 'string' ? { name: p } : { name: p.package, ...(p.options ? { options: p.options } : {}) }));
+  if (specs.length === 0 && options.demo) specs = VENDOR_IDS.map((name) => ({ name }));
   if (specs.length === 0 && snapshot) specs = Object.keys(snapshot.scopes).map((name) => ({ name }));
   if (specs.length === 0) {
     throw new CliError(
@@ -209,10 +290,13 @@ export async function runScan(options: ScanCommandOptions, env: ScanEnvironment)
 
   let cloud: LocalCloud | undefined;
   try {
-    if (options.demo) cloud = await startDemoCloud();
+    const estate = parsed.estate;
+    if (estate) cloud = await startDemoCloud(estate);
     const demoCloud = cloud;
     const optionsOf = (spec: ProviderSpec): ProviderTarget =>
-      demoCloud ? { kind: 'local', cloud: demoCloud } : { kind: 'cloud', ...(spec.options ? { options: spec.options } : {}) };
+      demoCloud && estate
+        ? { kind: 'local', cloud: demoCloud, awsRoleName: localAwsRole(estate) }
+        : { kind: 'cloud', ...(spec.options ? { options: spec.options } : {}) };
     let built: { providers: ProviderV1[]; skipped: SkippedProvider[] };
     try {
       built = await buildProviders(specs, optionsOf, loaded.dir);
@@ -248,6 +332,7 @@ export async function runScan(options: ScanCommandOptions, env: ScanEnvironment)
         ...(attestations ? { attestations } : {}),
         ...(parsed.now ? { now: parsed.now } : {}),
         ...(snapshot ? { replay: snapshot } : {}),
+        ...(parsed.shard ? { shard: shardOfRun(parsed.shard, estate) } : {}),
         record: options.snapshot !== undefined,
         onProgress: progress.onEvent,
       });
@@ -263,30 +348,36 @@ export async function runScan(options: ScanCommandOptions, env: ScanEnvironment)
       io.stderr.write(`Snapshot written to ${options.snapshot} (no credentials are stored). Scan it offline with: demarc scan --replay ${options.snapshot}\n`);
     }
 
-    const target = options.demo ? 'the demo estate on the local cloud (127.0.0.1, no cloud account)' : snapshot ? `the snapshot ${options.replay}` : 'your cloud';
-    const text = (palette: Palette): string => renderText(result, { target, skipped: built.skipped, failOn: parsed.failOn }, palette);
-    const format: Format = parsed.format;
-    if (options.out !== undefined) {
-      const file = resolve(cwd, options.out);
-      await mkdir(dirname(file), { recursive: true });
-      // A file never gets colour codes.
-      await writeFile(file, format === 'text' ? text(palette(false)) : renderReport(format, result), 'utf8');
-      // The person (or CI log) still sees the summary; the report is in the file.
-      io.stdout.write(text(colours));
-      io.stdout.write(`${format} report written to ${options.out}\n`);
-    } else {
-      io.stdout.write(format === 'text' ? text(colours) : renderReport(format, result));
+    const where = estate ? `${describeDemoEstate(estate)} on the local cloud (127.0.0.1, no cloud account)` : snapshot ? `the snapshot ${options.replay}` : 'your cloud';
+    const shardInfo = result.shard;
+    if (shardInfo) {
+      const total = Object.values(shardInfo.discovered).reduce((n, d) => n + d.scopes, 0);
+      const mergeable = parsed.format === 'json' && options.out !== undefined ? '' : ' (merge needs each shard\'s JSON report: add --format json --out <file>)';
+      io.stderr.write(`Shard ${shardInfo.index + 1}/${shardInfo.count} scanned ${result.scopes.length} of ${total} scope(s). Merge the ${shardInfo.count} shard reports with: demarc merge <files...>${mergeable}\n`);
     }
-
-    if (result.aborted) {
-      io.stderr.write(`${errColours.red('error:')} the scan was interrupted; the report above is partial.\nRun it again to completion before relying on it.\n`);
-      return EXIT.error;
-    }
-    const errors = result.findings.filter((f) => f.status === 'error').length;
-    if (errors > 0 && format !== 'text') io.stderr.write(`${errColours.yellow('note:')} ${errors} finding(s) are errors: those duties are unverified, not passed (access denied, throttling or a failed call).\n`);
-    if (parsed.failOn && findingsAtOrAbove(result.findings, parsed.failOn).length > 0) return EXIT.findings;
-    return EXIT.ok;
+    return await emitReport(
+      result,
+      {
+        format: parsed.format,
+        failOn: parsed.failOn,
+        ...(options.out === undefined ? {} : { out: options.out }),
+        target: shardInfo ? `${where}, shard ${shardInfo.index + 1}/${shardInfo.count}` : where,
+        skipped: built.skipped,
+        abortedMessage: ['the scan was interrupted; the report above is partial.', 'Run it again to completion before relying on it.'],
+      },
+      env,
+    );
   } finally {
     await cloud?.stop();
   }
+}
+
+/**
+ * The shard as the scan records it. On the local cloud the estate is part of what the scan is: it is
+ * added to the run id, so shards of two different estates (another seed or size) never merge.
+ */
+function shardOfRun(shard: ShardSpec, estate: DemoEstateSpec | undefined): ShardSpec {
+  if (!estate) return shard;
+  const estateId = estate.kind === 'demo' ? 'local-cloud:demo' : `local-cloud:synthetic:scopes=${estate.scopes}:seed=${estate.seed}`;
+  return { ...shard, runId: shard.runId === undefined ? estateId : `${shard.runId} ${estateId}` };
 }

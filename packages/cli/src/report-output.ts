@@ -1,0 +1,111 @@
+/**
+ * What `demarc scan` and `demarc merge` share once they hold a result: the output options
+ * (`--format`, `--json`, `--fail-on`), writing the report to stdout or `--out`, and the exit code.
+ * @module
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { SEVERITIES, type ScanResult, type Severity } from '@demarc/core';
+import { CliError, EXIT } from './errors';
+import { FORMATS, findingsAtOrAbove, parseFormat, renderReport, renderText, type Format, type SkippedProvider } from './formats';
+import { palette, type Io, type Palette } from './output';
+
+/** The `--fail-on` values: every severity, and `none`. */
+export const FAIL_ON = [...SEVERITIES, 'none'] as const;
+
+/** The output flags as commander parses them. */
+export interface OutputFlags {
+  /** `--format <format>`. */
+  readonly format?: string;
+  /** `--json`: the same as `--format json`. */
+  readonly json?: boolean;
+  /** `--fail-on <severity>`. */
+  readonly failOn?: string;
+}
+
+/** The output flags, validated. */
+export interface OutputOptions {
+  /** The report format. */
+  readonly format: Format;
+  /** The gate: exit 1 when a finding fails at or above it; `undefined` never gates. */
+  readonly failOn: Severity | undefined;
+}
+
+/**
+ * Validates `--format`, `--json` and `--fail-on`.
+ * @throws {@link CliError} for an unknown format or severity, or `--json` with another format.
+ * @example
+ * ```ts
+ * parseOutputFlags({ format: 'markdown', failOn: 'HIGH' }); // { format: 'md', failOn: 'high' }
+ * ```
+ */
+export function parseOutputFlags(options: OutputFlags): OutputOptions {
+  const formatName = options.json ? 'json' : (options.format ?? 'text');
+  const format = parseFormat(formatName);
+  if (!format) throw new CliError(`Unknown format '${formatName}'.`, `Use one of: ${FORMATS.join(', ')} (md is Markdown, ocsf is OCSF NDJSON, junit is JUnit XML).`);
+  if (options.json && options.format !== undefined && parseFormat(options.format) !== 'json') {
+    throw new CliError(`--json and --format ${options.format} contradict each other.`, 'Give one of them: --json is short for --format json.');
+  }
+  let failOn: Severity | undefined;
+  if (options.failOn !== undefined) {
+    const value = options.failOn.toLowerCase();
+    if (!(FAIL_ON as readonly string[]).includes(value)) throw new CliError(`Unknown severity '${options.failOn}' for --fail-on.`, `Use one of: ${FAIL_ON.join(', ')}.`);
+    failOn = value === 'none' ? undefined : (value as Severity);
+  }
+  return { format, failOn };
+}
+
+/** Where and how {@link emitReport} writes. */
+export interface EmitOptions extends OutputOptions {
+  /** `--out <file>`, relative to `cwd`; without it the report goes to stdout. */
+  readonly out?: string;
+  /** What was scanned, for the first line of the text summary. */
+  readonly target: string;
+  /** Providers that were asked for and not scanned. */
+  readonly skipped: readonly SkippedProvider[];
+  /** The two lines (error, what to do) printed when the result is partial. */
+  readonly abortedMessage: readonly [string, string];
+}
+
+/** What {@link emitReport} needs from the command. */
+export interface EmitEnvironment {
+  /** Where output goes. */
+  readonly io: Io;
+  /** Colours for stdout. */
+  readonly colours: Palette;
+  /** Colours for stderr. */
+  readonly errColours: Palette;
+  /** The working directory `--out` is relative to. */
+  readonly cwd: string;
+}
+
+/**
+ * Writes the report of `result` (stdout, or `--out` with the text summary on stdout), notes the
+ * unverified findings on stderr, and returns the exit code: 2 for a partial result, 1 when a finding
+ * fails at or above `--fail-on`, else 0.
+ */
+export async function emitReport(result: ScanResult, options: EmitOptions, env: EmitEnvironment): Promise<number> {
+  const { io, colours, errColours, cwd } = env;
+  const { format, failOn } = options;
+  const text = (colouring: Palette): string => renderText(result, { target: options.target, skipped: options.skipped, failOn }, colouring);
+  if (options.out !== undefined) {
+    const file = resolve(cwd, options.out);
+    await mkdir(dirname(file), { recursive: true });
+    // A file never gets colour codes.
+    await writeFile(file, format === 'text' ? text(palette(false)) : renderReport(format, result), 'utf8');
+    // The person (or CI log) still sees the summary; the report is in the file.
+    io.stdout.write(text(colours));
+    io.stdout.write(`${format} report written to ${options.out}\n`);
+  } else {
+    io.stdout.write(format === 'text' ? text(colours) : renderReport(format, result));
+  }
+
+  if (result.aborted) {
+    io.stderr.write(`${errColours.red('error:')} ${options.abortedMessage[0]}\n${options.abortedMessage[1]}\n`);
+    return EXIT.error;
+  }
+  const errors = result.findings.filter((f) => f.status === 'error').length;
+  if (errors > 0 && format !== 'text') io.stderr.write(`${errColours.yellow('note:')} ${errors} finding(s) are errors: those duties are unverified, not passed (access denied, throttling or a failed call).\n`);
+  if (failOn && findingsAtOrAbove(result.findings, failOn).length > 0) return EXIT.findings;
+  return EXIT.ok;
+}
