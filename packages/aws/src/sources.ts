@@ -8,10 +8,8 @@
  * on one, the rationale says it is demarc's inference.
  * @module
  */
-import type { Citation, Source } from '@demarc/core';
+import { defineSources, type Citation, type Source } from '@demarc/core';
 
-const table = <const T extends Record<string, Omit<Source, 'id'>>>(sources: T): { readonly [K in keyof T]: Source & { readonly id: K } } =>
-  Object.fromEntries(Object.entries(sources).map(([id, source]) => [id, { id, ...source }])) as { readonly [K in keyof T]: Source & { readonly id: K } };
 
 /**
  * Sources cited by `@demarc/aws`, keyed by id. Pass it to core's `explain()` / `resolveCitation()` as
@@ -26,7 +24,7 @@ const table = <const T extends Record<string, Omit<Source, 'id'>>>(sources: T): 
  * explain('runtime-platform', awsService('rds')!, AWS_SOURCES);
  * ```
  */
-export const AWS_SOURCES = table({
+export const AWS_SOURCES = defineSources({
   'aws-srm': {
     title: 'Shared Responsibility Model',
     url: 'https://aws.amazon.com/compliance/shared-responsibility-model/',

@@ -5,13 +5,11 @@
  * data as in `@demarc/core` (a test keeps them equal).
  * @module
  */
-import type { Citation, Source } from '@demarc/core';
+import { defineSources, type Citation, type Source } from '@demarc/core';
 
-const table = <const T extends Record<string, Omit<Source, 'id'>>>(sources: T): { readonly [K in keyof T]: Source & { readonly id: K } } =>
-  Object.fromEntries(Object.entries(sources).map(([id, source]) => [id, { id, ...source }])) as { readonly [K in keyof T]: Source & { readonly id: K } };
 
 /** Sources cited by `@demarc/azure`, keyed by id. */
-export const AZURE_SOURCES = table({
+export const AZURE_SOURCES = defineSources({
   'azure-srm-2026': {
     title: 'Shared responsibility in the cloud (January 2026 version)',
     url: 'https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility',

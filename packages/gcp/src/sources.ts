@@ -3,10 +3,8 @@
  * checks cite. Every {@link Citation} in this package names one of these ids.
  * @module
  */
-import type { Citation, Source } from '@demarc/core';
+import { defineSources, type Citation, type Source } from '@demarc/core';
 
-const table = <const T extends Record<string, Omit<Source, 'id'>>>(sources: T): { readonly [K in keyof T]: Source & { readonly id: K } } =>
-  Object.fromEntries(Object.entries(sources).map(([id, source]) => [id, { id, ...source }])) as { readonly [K in keyof T]: Source & { readonly id: K } };
 
 /**
  * Sources cited by `@demarc/gcp`, keyed by id. Pass it to core's `explain()` / `resolveCitation()`
@@ -19,7 +17,7 @@ const table = <const T extends Record<string, Omit<Source, 'id'>>>(sources: T): 
  * explain('guest-os', gcpCatalogEntry('gke')!, GCP_SOURCES);
  * ```
  */
-export const GCP_SOURCES = table({
+export const GCP_SOURCES = defineSources({
   'gcp-shared-fate': {
     title: 'Shared responsibilities and shared fate on Google Cloud',
     url: 'https://cloud.google.com/architecture/framework/security/shared-responsibility-shared-fate',

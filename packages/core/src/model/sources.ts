@@ -5,11 +5,27 @@
  */
 import type { Source } from './types';
 
-const table = <const T extends Record<string, Omit<Source, 'id'>>>(sources: T): { readonly [K in keyof T]: Source & { readonly id: K } } =>
-  Object.fromEntries(Object.entries(sources).map(([id, source]) => [id, { id, ...source }])) as { readonly [K in keyof T]: Source & { readonly id: K } };
+/** A source table as {@link defineSources} returns it: each entry carries its own key as `id`. */
+export type SourceTable<T extends Record<string, Omit<Source, 'id'>>> = { readonly [K in keyof T]: Source & { readonly id: K } };
+
+/**
+ * Builds a table of cited documents keyed by id, each entry carrying its key as `id`, so citations can
+ * name a source by a literal type that autocompletes. Provider packages use it for their own sources.
+ *
+ * @example
+ * ```ts
+ * export const MY_SOURCES = defineSources({
+ *   'acme-srm': { title: 'ACME shared responsibility', url: 'https://acme.example/srm', publisher: 'ACME' },
+ * });
+ * MY_SOURCES['acme-srm'].id; // 'acme-srm'
+ * ```
+ */
+export function defineSources<const T extends Record<string, Omit<Source, 'id'>>>(sources: T): SourceTable<T> {
+  return Object.fromEntries(Object.entries(sources).map(([id, source]) => [id, { id, ...source }])) as SourceTable<T>;
+}
 
 /** Sources cited by the normalized model, keyed by id. */
-export const CORE_SOURCES = table({
+export const CORE_SOURCES = defineSources({
   'nist-sp-800-145': {
     title: 'NIST SP 800-145, The NIST Definition of Cloud Computing',
     url: 'https://doi.org/10.6028/NIST.SP.800-145',
