@@ -352,7 +352,7 @@ export async function runScan(options: ScanCommandOptions, env: ScanEnvironment)
     const shardInfo = result.shard;
     if (shardInfo) {
       const total = Object.values(shardInfo.discovered).reduce((n, d) => n + d.scopes, 0);
-      const mergeable = parsed.format === 'json' && options.out !== undefined ? '' : ' (merge needs each shard\'s JSON report: add --format json --out <file>)';
+      const mergeable = parsed.format === 'json' ? '' : ' (merge needs each shard\'s JSON report: --format json --out <file>)';
       io.stderr.write(`Shard ${shardInfo.index + 1}/${shardInfo.count} scanned ${result.scopes.length} of ${total} scope(s). Merge the ${shardInfo.count} shard reports with: demarc merge <files...>${mergeable}\n`);
     }
     return await emitReport(
