@@ -1,6 +1,6 @@
 /**
- * `@demarc/cli`: the `demarc` command line (`scan`, `matrix`, `explain`, `permissions`), also callable
- * in-process. See the CLI guide for every option, the config file and the exit codes.
+ * `@demarc/cli`: the `demarc` command line (`scan`, `merge`, `matrix`, `explain`, `permissions`), also
+ * callable in-process. See the CLI guide for every option, the config file and the exit codes.
  *
  * @example
  * ```ts
