@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ConfiguredRetryStrategy } from '@smithy/util-retry';
-import { AwsClients } from './clients';
+import { AWS_DEFAULT_MAX_ATTEMPTS, AwsClients } from './clients';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 
@@ -55,11 +55,21 @@ describe('AwsClients', () => {
     expect(clients.clientConfig('ec2')).toEqual({ region: 'eu-west-1', profile: 'audit', endpoint: 'http://127.0.0.1:4566', retryStrategy });
     expect(clients.clientConfig('iam', 'us-east-1')).toMatchObject({ region: 'us-east-1', endpoint: 'http://127.0.0.1:4567' });
     expect(new AwsClients({ maxAttempts: 7, retryMode: 'adaptive' }).clientConfig('sts')).toMatchObject({ maxAttempts: 7, retryMode: 'adaptive' });
+    expect(new AwsClients({ maxAttempts: 2, retryMode: 'standard' }).clientConfig('organizations')).toMatchObject({ maxAttempts: 2, retryMode: 'standard' });
     // A factory gives every client its own strategy (and retry quota).
     const perClient = new AwsClients({ retryStrategy: () => new ConfiguredRetryStrategy(4, () => 5) });
     expect(perClient.clientConfig('iam').retryStrategy).toBeInstanceOf(ConfiguredRetryStrategy);
     expect(perClient.clientConfig('iam').retryStrategy).not.toBe(perClient.clientConfig('ec2').retryStrategy);
     expect(JSON.stringify(clients.clientConfig('sts'))).not.toContain('credentials');
+  });
+
+  it('retries 6 times by default, Organizations in adaptive mode (paced after its first throttling answer)', () => {
+    const clients = new AwsClients({ region: 'eu-west-1' });
+    expect(clients.clientConfig('ec2')).toEqual({ region: 'eu-west-1', maxAttempts: AWS_DEFAULT_MAX_ATTEMPTS });
+    expect(clients.clientConfig('organizations')).toEqual({ region: 'eu-west-1', maxAttempts: AWS_DEFAULT_MAX_ATTEMPTS, retryMode: 'adaptive' });
+    expect(AWS_DEFAULT_MAX_ATTEMPTS).toBe(6);
+    // A strategy of the caller's replaces every default.
+    expect(new AwsClients({ retryStrategy: new ConfiguredRetryStrategy(2) }).clientConfig('organizations')).not.toHaveProperty('maxAttempts');
   });
 
   it('builds one client per (service, region, account) and reuses it', async () => {
