@@ -16,4 +16,7 @@ export const packageBuild = (entry: string[]) =>
     // p-limit is ESM-only: bundled, the CommonJS build gets a working default export on Node 20
     // (through require(esm) its namespace would be wrapped as the default). It is a few hundred bytes.
     noExternal: ['p-limit', 'yocto-queue'],
+    // `import.meta.url` in the CommonJS build (core loads some dependencies on first use with
+    // `createRequire(import.meta.url)`): tsup puts the file's URL in its place.
+    shims: true,
   });

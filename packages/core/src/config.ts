@@ -3,33 +3,39 @@
  * concurrency. `defineConfig` gives types in a `demarc.config.ts`; `parseConfig` validates any source.
  * @module
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { ConfigError } from './errors';
+import { lazyObject, once, zod } from './internal/lazy';
 import { muteRuleSchema } from './mutes/index';
 
-const limit = z.number().int().positive();
-
-/** The zod schema of the config file. */
-export const configSchema = z.strictObject({
-  /** Provider packages, e.g. `'@demarc/aws'`, or `{ package, options }` passed to its factory. */
-  providers: z
-    .array(z.union([z.string().min(1), z.strictObject({ package: z.string().min(1), options: z.record(z.string(), z.unknown()).optional() })]))
-    .default([]),
-  /** Check pack packages. */
-  checks: z.array(z.string().min(1)).default([]),
-  /** Path of the attestation file (YAML or JSON), relative to the config file. */
-  attestations: z.string().min(1).optional(),
-  /** Mute rules, inline. */
-  mutes: z.array(muteRuleSchema).default([]),
-  /** Scope ids to restrict the scan to. */
-  scopes: z.array(z.string().min(1)).optional(),
-  /** Concurrency limits. */
-  concurrency: z
-    .strictObject({ global: limit.optional(), perScope: limit.optional(), perOperation: limit.optional(), operations: z.record(z.string(), limit).optional() })
-    .optional(),
-  /** Per-check time limit in ms. */
-  checkTimeoutMs: limit.optional(),
+/** The config file's schema, built on first use (zod loads then, see `internal/lazy`). */
+const buildConfigSchema = once(() => {
+  const { z } = zod();
+  const limit = z.number().int().positive();
+  return z.strictObject({
+    /** Provider packages, e.g. `'@demarc/aws'`, or `{ package, options }` passed to its factory. */
+    providers: z
+      .array(z.union([z.string().min(1), z.strictObject({ package: z.string().min(1), options: z.record(z.string(), z.unknown()).optional() })]))
+      .default([]),
+    /** Check pack packages. */
+    checks: z.array(z.string().min(1)).default([]),
+    /** Path of the attestation file (YAML or JSON), relative to the config file. */
+    attestations: z.string().min(1).optional(),
+    /** Mute rules, inline. */
+    mutes: z.array(muteRuleSchema).default([]),
+    /** Scope ids to restrict the scan to. */
+    scopes: z.array(z.string().min(1)).optional(),
+    /** Concurrency limits. */
+    concurrency: z
+      .strictObject({ global: limit.optional(), perScope: limit.optional(), perOperation: limit.optional(), operations: z.record(z.string(), limit).optional() })
+      .optional(),
+    /** Per-check time limit in ms. */
+    checkTimeoutMs: limit.optional(),
+  });
 });
+
+/** The zod schema of the config file. zod is loaded the first time it is used. */
+export const configSchema = lazyObject(buildConfigSchema);
 
 /** A config as written (defaults not yet applied). */
 export type DemarcConfigInput = z.input<typeof configSchema>;
@@ -57,7 +63,7 @@ export function defineConfig(config: DemarcConfigInput): DemarcConfigInput {
  * @throws {@link ConfigError}
  */
 export function parseConfig(data: unknown, file = '<inline config>'): DemarcConfig {
-  const parsed = configSchema.safeParse(data);
+  const parsed = buildConfigSchema().safeParse(data);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const path = issue.path.map(String);

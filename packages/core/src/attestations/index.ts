@@ -4,8 +4,7 @@
  * @module
  */
 import { readFile } from 'node:fs/promises';
-import { parse as parseYaml } from 'yaml';
-import { z } from 'zod';
+import { lazyObject, once, yaml, zod } from '../internal/lazy';
 import { ORGANISATIONAL_MEASURES, ORGANISATIONAL_MEASURE_IDS, type OrganisationalMeasureId } from '../model/measures';
 import { ConfigError } from '../errors';
 import type { Attestation, AttestationSet } from './types';
@@ -15,21 +14,30 @@ export type * from './types';
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DURATION = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$/;
 
-const attestationEntrySchema = z.strictObject({
-  measure: z.enum(ORGANISATIONAL_MEASURE_IDS as [OrganisationalMeasureId, ...OrganisationalMeasureId[]]),
-  owner: z.string().trim().min(1, 'must name a person or team'),
-  evidence: z.string().trim().min(1, 'must link to the evidence'),
-  done: z.string().regex(ISO_DATE, 'must be an ISO date (YYYY-MM-DD)').refine((d) => !Number.isNaN(Date.parse(d)), 'is not a real date'),
-  validFor: z
-    .string()
-    .regex(DURATION, "must be an ISO 8601 duration such as 'P1Y', 'P6M' or 'P90D'")
-    .refine((d) => d !== 'P', 'must not be empty')
-    .optional(),
-  notes: z.string().optional(),
+/** The attestation file's schema, built on first use (zod loads then, see `internal/lazy`). */
+const buildAttestationFileSchema = once(() => {
+  const { z } = zod();
+  const attestationEntrySchema = z.strictObject({
+    measure: z.enum(ORGANISATIONAL_MEASURE_IDS as [OrganisationalMeasureId, ...OrganisationalMeasureId[]]),
+    owner: z.string().trim().min(1, 'must name a person or team'),
+    evidence: z.string().trim().min(1, 'must link to the evidence'),
+    done: z.string().regex(ISO_DATE, 'must be an ISO date (YYYY-MM-DD)').refine((d) => !Number.isNaN(Date.parse(d)), 'is not a real date'),
+    validFor: z
+      .string()
+      .regex(DURATION, "must be an ISO 8601 duration such as 'P1Y', 'P6M' or 'P90D'")
+      .refine((d) => d !== 'P', 'must not be empty')
+      .optional(),
+    notes: z.string().optional(),
+  });
+  return z.strictObject({
+    version: z.literal(1),
+    attestations: z.array(attestationEntrySchema),
+  });
 });
 
 /**
- * The zod schema of an attestation file: `{ version: 1, attestations: [...] }`.
+ * The zod schema of an attestation file: `{ version: 1, attestations: [...] }`. zod is loaded the first
+ * time it is used.
  * @example
  * ```yaml
  * version: 1
@@ -41,10 +49,7 @@ const attestationEntrySchema = z.strictObject({
  *     validFor: P1Y
  * ```
  */
-export const attestationFileSchema = z.strictObject({
-  version: z.literal(1),
-  attestations: z.array(attestationEntrySchema),
-});
+export const attestationFileSchema = lazyObject(buildAttestationFileSchema);
 
 /** Adds an ISO 8601 duration (Y/M/W/D) to an ISO date, in UTC. */
 export function addDuration(date: string, duration: string): string {
@@ -87,7 +92,7 @@ export const NO_ATTESTATIONS: AttestationSet = createAttestationSet([]);
  * @throws {@link ConfigError}
  */
 export function parseAttestations(data: unknown, file: string): AttestationSet {
-  const parsed = attestationFileSchema.safeParse(data);
+  const parsed = buildAttestationFileSchema().safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const [first, index, ...rest] = issue.path;
@@ -120,7 +125,7 @@ export function parseAttestations(data: unknown, file: string): AttestationSet {
 export function parseAttestationText(text: string, file: string): AttestationSet {
   let data: unknown;
   try {
-    data = file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+    data = file.endsWith('.json') ? JSON.parse(text) : yaml().parse(text);
   } catch (error) {
     throw new ConfigError({ file }, `cannot be parsed: ${(error as Error).message}`, { cause: error });
   }

@@ -3,7 +3,7 @@
  * rule stops muting and says so on the finding.
  * @module
  */
-import { z } from 'zod';
+import { lazyObject, once, zod } from '../internal/lazy';
 import { ConfigError } from '../errors';
 import type { Finding, MuteNote } from '../findings/types';
 
@@ -19,20 +19,26 @@ export interface MuteRule {
   readonly expires?: string;
 }
 
-/** The zod schema of a mute rule, used by the config file. */
-export const muteRuleSchema = z.strictObject({
-  check: z.string().min(1),
-  resource: z.string().min(1).optional(),
-  reason: z.string().trim().min(1, 'a mute needs a reason'),
-  expires: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be an ISO date (YYYY-MM-DD)')
-    .optional(),
+/** The mute rule schema, built on first use (zod loads then, see `internal/lazy`). */
+const buildMuteRuleSchema = once(() => {
+  const { z } = zod();
+  return z.strictObject({
+    check: z.string().min(1),
+    resource: z.string().min(1).optional(),
+    reason: z.string().trim().min(1, 'a mute needs a reason'),
+    expires: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be an ISO date (YYYY-MM-DD)')
+      .optional(),
+  });
 });
+
+/** The zod schema of a mute rule, used by the config file. zod is loaded the first time it is used. */
+export const muteRuleSchema = lazyObject(buildMuteRuleSchema);
 
 /** Validates mute rules; errors name the file, the rule and the field. */
 export function parseMuteRules(data: unknown, file: string): MuteRule[] {
-  const parsed = z.array(muteRuleSchema).safeParse(data);
+  const parsed = zod().z.array(buildMuteRuleSchema()).safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const [index, ...field] = issue.path;

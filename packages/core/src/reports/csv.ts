@@ -1,8 +1,9 @@
 /**
- * CSV, for spreadsheets: one row per finding, a fixed header, RFC 4180 quoting (csv-stringify).
+ * CSV, for spreadsheets: one row per finding, a fixed header, RFC 4180 quoting (csv-stringify, loaded
+ * the first time a CSV is written).
  * @module
  */
-import { stringify } from 'csv-stringify/sync';
+import { csvStringify } from '../internal/lazy';
 import type { Finding } from '../findings/types';
 import type { ScanResult } from '../runner/types';
 
@@ -22,6 +23,7 @@ function row(f: Finding): string[] {
 
 /** Writes the CSV as chunks: the header, then batches of rows. */
 export function* csvReportChunks(result: ScanResult, batchSize = 10_000): Generator<string> {
+  const { stringify } = csvStringify();
   yield stringify([[...CSV_COLUMNS]]);
   for (let i = 0; i < result.findings.length; i += batchSize) yield stringify(result.findings.slice(i, i + batchSize).map(row));
 }
