@@ -219,6 +219,21 @@ describe('core\'s provider contract suite', () => {
 });
 
 describe('throttling and transient errors are absorbed', () => {
+  it('a read answered 503 five times in a row succeeds on the sixth attempt (default retry.maxRetries 5)', async () => {
+    const cloud = await startLocalCloud({
+      estate: { azure: tenant },
+      maxPageSize: { azure: 3 },
+      faults: [{ vendor: 'azure', operation: 'resourceGroups.list', scope: ALPHA, serverError: 503, times: 5 }],
+    });
+    try {
+      const result = await scan({ providers: [azureProvider(options(cloud))] });
+      expect(result.findings.map(describeFinding).sort()).toEqual(EXPECTED);
+      expect(cloud.counters.outcomes('azure', 'resourceGroups.list', 'serverError')).toBe(5);
+    } finally {
+      await cloud.stop();
+    }
+  });
+
   it('429 with Retry-After and 503 are retried by the Azure pipeline: same findings, no error', async () => {
     const cloud = await startLocalCloud({
       estate: { azure: tenant },

@@ -42,7 +42,7 @@ const INACTIVE_STATES = new Set(['disabled', 'deleted']);
  * Creates the Azure provider. With no options it uses `DefaultAzureCredential` and the public cloud.
  *
  * Throttling: the Azure pipeline retries 429 answers that carry `Retry-After`, waiting as told, and
- * 5xx with back-off (`retry.maxRetries`, default 3); demarc adds retries for a 429 without
+ * 5xx with back-off (`retry.maxRetries`, default 5); demarc adds retries for a 429 without
  * `Retry-After` (`retry.throttlingRetries`, default 4). The runner's `concurrency.perOperation`
  * keeps a scan from being throttled in the first place.
  *
