@@ -51,17 +51,14 @@ export interface BenchCloud {
   stop(): Promise<void>;
 }
 
-/** Attempts per AWS call the benchmark asks for (the SDK's default is 3; see {@link benchProviders}). */
-export const AWS_MAX_ATTEMPTS = 8;
-
 /** The role the synthetic estate lets the scanner assume in every member account (any name works). */
 export const AUDIT_ROLE = 'DemarcAudit';
 
 /**
  * The three providers with default settings, pointed at the cloud: the AWS management account's
  * fake credentials and an audit role; Google over REST with a fixed fake token; Azure with the fake
- * credential and the throw-away certificate. Nothing else is set (no concurrency or timeout), except
- * AWS's attempts per call ({@link AWS_MAX_ATTEMPTS}).
+ * credential and the throw-away certificate. Nothing else is set: no concurrency, timeout or retry
+ * setting, so the figures are those of the defaults.
  */
 export function benchProviders(address: CloudAddress): ProviderV1[] {
   // `*.localhost` is this machine (RFC 6761); S3 Control prefixes the account id to the host name.
@@ -81,11 +78,6 @@ export function benchProviders(address: CloudAddress): ProviderV1[] {
       credentials: { accessKeyId: accessKeyIdFor(address.managementAccountId), secretAccessKey: 'local-cloud-fake-secret-access-key' },
       requestHandler: { httpAgent },
       roleName: AUDIT_ROLE,
-      // The one setting that is not a default. With the AWS SDK's default of 3 attempts, discovery of a
-      // 1,000-account organization crashes the scan: Organizations answers a few requests per second,
-      // the walk runs 4 calls at once, and a call throttled three times in a row is given up. Until
-      // @demarc/aws raises its default for Organizations, the benchmark asks for 8 attempts.
-      maxAttempts: AWS_MAX_ATTEMPTS,
     } as Parameters<typeof awsProvider>[0]),
     gcpProvider({ apiEndpoint: '127.0.0.1', port: address.gcpPort, protocol: 'http', transport: 'rest', authClient: auth }),
     azureProvider({

@@ -158,15 +158,19 @@ export interface DeniedScopes {
   readonly azure: readonly string[];
 }
 
-/** Picks `share` of each vendor's scopes (never the AWS management account) with a seeded draw. */
+/**
+ * Picks `share` of each vendor's scanned scopes with a seeded draw: active accounts (never the AWS
+ * management account), active projects, enabled subscriptions. Suspended, deleted or disabled scopes
+ * are not scanned at all, so denying one would test nothing.
+ */
 export function pickDeniedScopes(estate: Estate, share: number, seed = BENCH_SEED): DeniedScopes {
   const rnd = seededRandom(seed * 7 + 5);
   const pick = <T>(items: readonly T[]): T[] => items.filter(() => rnd() < share);
   const mgmt = estate.aws?.organization.managementAccountId;
   return {
-    aws: pick((estate.aws?.accounts ?? []).filter((a) => a.id !== mgmt)).map((a) => a.id),
-    gcp: pick(estate.gcp?.projects ?? []).map((p) => p.projectId),
-    azure: pick(estate.azure?.subscriptions ?? []).map((s) => s.id),
+    aws: pick((estate.aws?.accounts ?? []).filter((a) => a.id !== mgmt && a.status === 'ACTIVE')).map((a) => a.id),
+    gcp: pick((estate.gcp?.projects ?? []).filter((p) => p.state === 'ACTIVE')).map((p) => p.projectId),
+    azure: pick((estate.azure?.subscriptions ?? []).filter((s) => s.state === 'Enabled')).map((s) => s.id),
   };
 }
 

@@ -23,9 +23,12 @@ export interface ScanRun {
   readonly crash?: string;
 }
 
-/** Runs one scan with the providers' and the runner's default settings (plus `options`). */
-export async function runScan(cloud: BenchCloud, options: Partial<ScanOptions> = {}): Promise<ScanRun> {
-  await cloud.resetCounters();
+/**
+ * Runs one scan with the providers' and the runner's default settings (plus `options`). The cloud's
+ * counters are zeroed first unless `resetCounters` is false (scans run side by side share them).
+ */
+export async function runScan(cloud: BenchCloud, options: Partial<ScanOptions> = {}, { resetCounters = true } = {}): Promise<ScanRun> {
+  if (resetCounters) await cloud.resetCounters();
   const providers = benchProviders(cloud.address);
   let peak = process.memoryUsage.rss();
   const sampler = setInterval(() => {
