@@ -63,11 +63,11 @@ describe('AwsClients', () => {
     expect(JSON.stringify(clients.clientConfig('sts'))).not.toContain('credentials');
   });
 
-  it('retries 6 times by default, Organizations in adaptive mode (paced after its first throttling answer)', () => {
+  it('makes 10 attempts by default, Organizations in adaptive mode (paced after its first throttling answer)', () => {
     const clients = new AwsClients({ region: 'eu-west-1' });
     expect(clients.clientConfig('ec2')).toEqual({ region: 'eu-west-1', maxAttempts: AWS_DEFAULT_MAX_ATTEMPTS });
     expect(clients.clientConfig('organizations')).toEqual({ region: 'eu-west-1', maxAttempts: AWS_DEFAULT_MAX_ATTEMPTS, retryMode: 'adaptive' });
-    expect(AWS_DEFAULT_MAX_ATTEMPTS).toBe(6);
+    expect(AWS_DEFAULT_MAX_ATTEMPTS).toBe(10);
     // A strategy of the caller's replaces every default.
     expect(new AwsClients({ retryStrategy: new ConfiguredRetryStrategy(2) }).clientConfig('organizations')).not.toHaveProperty('maxAttempts');
   });

@@ -58,7 +58,7 @@ export interface AwsClientOptions {
   readonly endpoint?: string;
   /** Per-service endpoints; they win over `endpoint`. */
   readonly endpoints?: Readonly<Partial<Record<AwsClientService, string>>>;
-  /** Attempts per call, retries included (default {@link AWS_DEFAULT_MAX_ATTEMPTS}, 6; the SDK's own default is 3). */
+  /** Attempts per call, retries included (default {@link AWS_DEFAULT_MAX_ATTEMPTS}, 10; the SDK's own default is 3). */
   readonly maxAttempts?: number;
   /**
    * `standard` or `adaptive` (client-side rate limiting). Default: `adaptive` for Organizations (see
@@ -112,11 +112,14 @@ export interface AwsTemporaryCredentials {
 
 /**
  * Attempts per call when no retry option is given (the SDK's default is 3). A scan is read-only and
- * would rather slow down than report a duty as unverified: measured by the scale benchmark (`bench/`),
- * three attempts give up on calls that a busy API throttles several times in a row, and under 10%
- * throttling plus 5% 5xx answers about one call in 300 would fail outright; six make that one in 100,000.
+ * would rather slow down than report a duty as unverified. Measured by the scale benchmark (`bench/`):
+ * three attempts give up on calls that a busy API throttles several times in a row; six were enough
+ * for one scan, but three shard processes sharing an API's rate limit still exhausted them now and
+ * then. Ten let the SDK's jittered back-off, which grows to 20 s between attempts, outlast the
+ * contention. A refusal (access denied) is reported at once; a call that keeps failing is reported
+ * after at most 46 s of back-off (92 s when it keeps being throttled), well within a check's time limit.
  */
-export const AWS_DEFAULT_MAX_ATTEMPTS = 6;
+export const AWS_DEFAULT_MAX_ATTEMPTS = 10;
 
 /**
  * Services whose client retries in `adaptive` mode unless told otherwise. Organizations answers a few
