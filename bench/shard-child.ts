@@ -37,6 +37,8 @@ export interface ShardFigures {
   readonly findings: number;
   /** Error findings among them. */
   readonly errors: number;
+  /** The error findings' causes, distinct, at most 5 (`provider/scope check: message`). */
+  readonly errorCauses: readonly string[];
   /** Peak RSS of the process, bytes. */
   readonly peakRssBytes: number;
   /** CPU time of the process (user + system), ms. */
@@ -74,6 +76,7 @@ process.once('message', (job: ShardJob) => {
         scopes,
         findings: result.findings.length,
         errors: result.findings.filter((f) => f.status === 'error').length,
+        errorCauses: [...new Set(result.findings.filter((f) => f.status === 'error').map((f) => `${f.resource.provider}/${f.resource.scope} ${f.checkId}: ${f.message}`))].slice(0, 5),
         peakRssBytes: usage.maxRSS * 1024,
         cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000,
       };
@@ -86,6 +89,7 @@ process.once('message', (job: ShardJob) => {
         scopes: {},
         findings: 0,
         errors: 0,
+        errorCauses: [],
         peakRssBytes: usage.maxRSS * 1024,
         cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000,
         crash: error instanceof Error ? `${error.name}: ${error.message}` : String(error),

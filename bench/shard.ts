@@ -28,9 +28,15 @@ export interface ShardRun {
   readonly mergedFindings: number;
   /** Scopes of the merged result. */
   readonly mergedScopes: number;
-  /** Clean findings missing from the merged result, or with another status (must be 0). */
-  readonly lostOrChanged: number;
-  /** Merged findings the clean run does not have (must be 0). */
+  /** Clean findings missing from the merged result without an error of their check and scope (must be 0). */
+  readonly lost: number;
+  /** Clean findings present with another status (must be 0). */
+  readonly changed: number;
+  /** Clean findings missing, with an error finding of their check and scope in their place. */
+  readonly replacedByErrors: number;
+  /** Clean scopes the merged result does not list (must be 0). */
+  readonly missingScopes: number;
+  /** Merged findings the clean run does not have, error findings included (0 when nothing failed). */
   readonly extra: number;
   /** The local cloud's counters for the run. */
   readonly counters: CloudCounters;
@@ -80,12 +86,16 @@ export async function runShards(cloud: BenchCloud, count: number, clean: ScanRes
       mergeMs,
       mergedFindings: merged.result.findings.length,
       mergedScopes: merged.result.scopes.length,
-      lostOrChanged: accounting.lost.length + accounting.changed.length + accounting.accountedByError + accounting.missingScopes.length,
-      extra: extra.lost.length + extra.missingScopes.length,
+      lost: accounting.lost.length,
+      changed: accounting.changed.length,
+      replacedByErrors: accounting.accountedByError,
+      missingScopes: accounting.missingScopes.length,
+      extra: extra.lost.length + merged.result.findings.filter((f) => f.status === 'error').length,
       counters,
     };
   } catch (error) {
-    return { shards, totalMs, mergeMs: performance.now() - t1, mergedFindings: 0, mergedScopes: 0, lostOrChanged: clean.findings.length, extra: 0, counters, mergeError: error instanceof Error ? error.message : String(error) };
+    const mergeError = error instanceof Error ? error.message : String(error);
+    return { shards, totalMs, mergeMs: performance.now() - t1, mergedFindings: 0, mergedScopes: 0, lost: clean.findings.length, changed: 0, replacedByErrors: 0, missingScopes: clean.scopes.length, extra: 0, counters, mergeError };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
