@@ -8,14 +8,14 @@
  * on one, the rationale says it is demarc's inference.
  * @module
  */
-import { defineSources, type Citation, type Source } from '@demarc/core';
+import { CORE_SOURCES, defineSources, type Citation, type Source } from '@demarc/core';
 
 
 /**
  * Sources cited by `@demarc/aws`, keyed by id. Pass it to core's `explain()` / `resolveCitation()` as
  * the extra sources so AWS citations resolve to their addresses. The four ids core also cites
- * (`aws-srm`, `aws-wa-security-srm`, `aws-security-best-practices-2016`, `aws-ec2-security`) name the
- * same documents here.
+ * (`aws-srm`, `aws-wa-security-srm`, `aws-security-best-practices-2016`, `aws-ec2-security`) are
+ * core's own entries.
  *
  * @example
  * ```ts
@@ -25,28 +25,10 @@ import { defineSources, type Citation, type Source } from '@demarc/core';
  * ```
  */
 export const AWS_SOURCES = defineSources({
-  'aws-srm': {
-    title: 'Shared Responsibility Model',
-    url: 'https://aws.amazon.com/compliance/shared-responsibility-model/',
-    publisher: 'AWS',
-  },
-  'aws-wa-security-srm': {
-    title: 'AWS Well-Architected Framework, Security Pillar: Shared responsibility',
-    url: 'https://docs.aws.amazon.com/wellarchitected/latest/security-pillar/shared-responsibility.html',
-    publisher: 'AWS',
-  },
-  'aws-security-best-practices-2016': {
-    title: 'AWS Security Best Practices (whitepaper), section "Sharing Security Responsibility for AWS Services"',
-    url: 'https://d1.awsstatic.com/whitepapers/Security/AWS_Security_Best_Practices.pdf',
-    publisher: 'AWS',
-    asOf: '2016-08-01',
-    archived: true,
-  },
-  'aws-ec2-security': {
-    title: 'Amazon EC2 User Guide: Security in Amazon EC2',
-    url: 'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-security.html',
-    publisher: 'AWS',
-  },
+  'aws-srm': CORE_SOURCES['aws-srm'],
+  'aws-wa-security-srm': CORE_SOURCES['aws-wa-security-srm'],
+  'aws-security-best-practices-2016': CORE_SOURCES['aws-security-best-practices-2016'],
+  'aws-ec2-security': CORE_SOURCES['aws-ec2-security'],
   'aws-srm-diagram': {
     title: 'Shared Responsibility Model diagram ("security of / in the cloud"), as transcribed',
     url: 'https://aws.amazon.com/compliance/shared-responsibility-model/',

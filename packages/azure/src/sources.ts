@@ -5,23 +5,13 @@
  * data as in `@demarc/core` (a test keeps them equal).
  * @module
  */
-import { defineSources, type Citation, type Source } from '@demarc/core';
+import { CORE_SOURCES, defineSources, type Citation, type Source } from '@demarc/core';
 
 
 /** Sources cited by `@demarc/azure`, keyed by id. */
 export const AZURE_SOURCES = defineSources({
-  'azure-srm-2026': {
-    title: 'Shared responsibility in the cloud (January 2026 version)',
-    url: 'https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility',
-    publisher: 'Microsoft',
-    asOf: '2026-01-12',
-  },
-  'azure-srm-legacy': {
-    title: 'Shared responsibility in the cloud (2021-2023 version and diagram)',
-    url: 'https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility',
-    publisher: 'Microsoft',
-    asOf: '2023-09-28',
-  },
+  'azure-srm-2026': CORE_SOURCES['azure-srm-2026'],
+  'azure-srm-legacy': CORE_SOURCES['azure-srm-legacy'],
   'azure-srm-diagram': {
     title: 'Shared responsibility diagram (shared-responsibility.svg), still shown on the page in 2026',
     url: 'https://github.com/MicrosoftDocs/azure-docs/blob/23ae9d382f4f/articles/security/fundamentals/media/shared-responsibility/shared-responsibility.svg',
@@ -32,11 +22,7 @@ export const AZURE_SOURCES = defineSources({
     url: 'https://bashangbasir.notion.site/AZ-900-Microsoft-Azure-Fundamentals-20704f71650580dc87f5e59838fd612f',
     publisher: 'Independent transcription of Microsoft Learn',
   },
-  'azure-reliability-srm': {
-    title: 'Shared responsibility for reliability',
-    url: 'https://learn.microsoft.com/azure/reliability/concept-shared-responsibility',
-    publisher: 'Microsoft',
-  },
+  'azure-reliability-srm': CORE_SOURCES['azure-reliability-srm'],
   'aks-support-policies': {
     title: 'Support policies for Azure Kubernetes Service (AKS)',
     url: 'https://learn.microsoft.com/azure/aks/support-policies',

@@ -3,7 +3,7 @@
  * checks cite. Every {@link Citation} in this package names one of these ids.
  * @module
  */
-import { defineSources, type Citation, type Source } from '@demarc/core';
+import { CORE_SOURCES, defineSources, type Citation, type Source } from '@demarc/core';
 
 
 /**
@@ -18,12 +18,7 @@ import { defineSources, type Citation, type Source } from '@demarc/core';
  * ```
  */
 export const GCP_SOURCES = defineSources({
-  'gcp-shared-fate': {
-    title: 'Shared responsibilities and shared fate on Google Cloud',
-    url: 'https://cloud.google.com/architecture/framework/security/shared-responsibility-shared-fate',
-    publisher: 'Google Cloud',
-    asOf: '2023-08-21',
-  },
+  'gcp-shared-fate': CORE_SOURCES['gcp-shared-fate'],
   'gcp-cdl-course': {
     title: 'Digital Transformation with Google Cloud (Cloud Digital Leader course), shared responsibility lesson (transcript)',
     url: 'https://campus.datacamp.com/courses/digital-transformation-with-google-cloud',
@@ -34,11 +29,7 @@ export const GCP_SOURCES = defineSources({
     url: 'https://ja.coursera.org/lecture/business-transformation-google-cloud-jp/gong-you-sekiyuritei-moderuniyotutebizinesuwoque-shi-nicheng-gong-saserufang-fa-dDkYl',
     publisher: 'Google Cloud (course transcript on Coursera)',
   },
-  'gcp-gke-shared-responsibility': {
-    title: 'GKE shared responsibility',
-    url: 'https://cloud.google.com/kubernetes-engine/docs/concepts/shared-responsibility',
-    publisher: 'Google Cloud',
-  },
+  'gcp-gke-shared-responsibility': CORE_SOURCES['gcp-gke-shared-responsibility'],
   'gcp-gke-cluster-architecture': {
     title: 'GKE cluster architecture',
     url: 'https://docs.cloud.google.com/kubernetes-engine/docs/concepts/cluster-architecture',
