@@ -1,16 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sourceFiles } from './__fixtures__/source-files';
 
 // @demarc/core is the spec and engine every provider builds on: it must stay free of vendor SDKs so
 // that importing it is cheap and a user scanning one cloud never installs or loads another's client.
 const VENDOR_SDK = /^(@aws-sdk\/|@smithy\/|@google-cloud\/|google-gax|google-auth-library|googleapis|@azure\/|@grpc\/)/;
 const root = new URL('..', import.meta.url).pathname;
-
-const sourceFiles = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') ? [join(dir, entry.name)] : [],
-  );
 
 describe('@demarc/core', () => {
   it('declares no vendor SDK among its dependencies', () => {

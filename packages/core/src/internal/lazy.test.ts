@@ -1,6 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { sourceFiles } from '../__fixtures__/source-files';
 import { lazyObject, once, zod } from './lazy';
 import { configSchema, parseConfig } from '../config';
 import { muteRuleSchema } from '../mutes/index';
@@ -8,10 +8,6 @@ import { attestationFileSchema } from '../attestations/index';
 import { reportJsonSchema, reportSchema } from '../reports/json';
 
 const src = new URL('..', import.meta.url).pathname;
-const sourceFiles = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') ? [join(dir, entry.name)] : [],
-  );
 
 describe('dependencies loaded on first use', () => {
   it('no source file imports zod, yaml or csv-stringify as a value (types only): importing @demarc/core loads none of them', () => {
