@@ -47,14 +47,21 @@ describe('scan order across providers', () => {
   });
 
   it('a provider whose discovery fails reports error findings for its checks; the others are scanned', async () => {
-    const broken: ProviderV1 = { ...vendor('z', []), discoverScopes: () => ({ [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(new Error('no org access')) }) }) };
+    let orgCheckRan = false;
+    const orgCheck = { ...encryptedCheck, meta: { ...encryptedCheck.meta, id: 'z-org', provider: 'z', level: 'organization' as const }, run: () => ((orgCheckRan = true), encryptedCheck.run) as never };
+    const base = vendor('z', []);
+    const broken: ProviderV1 = { ...base, checks: [...base.checks, orgCheck], discoverScopes: () => ({ [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(new Error('no org access')) }) }) };
     const result = await scan({ providers: [vendor('a', []), broken], now: NOW, record: true });
     const alone = await scan({ providers: [vendor('a', [])], now: NOW });
     expect(result.findings.filter((f) => f.resource.provider === 'a')).toEqual(alone.findings);
     const failed = result.findings.filter((f) => f.resource.provider === 'z');
-    expect(failed).toHaveLength(1);
-    expect(failed[0]).toMatchObject({ checkId: 'z-encrypted', status: 'error', resource: { scope: 'organization' } });
-    expect(failed[0]!.message).toBe("Could not evaluate: Provider 'z' could not discover scopes: no org access");
+    // One error per check, organization-level checks included (not run as well).
+    expect(failed.map((f) => f.checkId)).toEqual(['z-encrypted', 'z-org']);
+    expect(orgCheckRan).toBe(false);
+    for (const f of failed) {
+      expect(f).toMatchObject({ status: 'error', resource: { scope: 'organization' } });
+      expect(f.message).toBe("Could not evaluate: Provider 'z' could not discover scopes: no org access");
+    }
     expect(result.scopes.filter((s) => s.provider === 'z')).toEqual([]);
     // A replay of the recorded snapshot reports the same failure without calling the provider.
     const replayed = await scan({ providers: [vendor('a', []), { ...broken, discoverScopes: () => { throw new Error('must not be called'); } }], now: NOW, replay: result.snapshot! });

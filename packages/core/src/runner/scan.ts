@@ -157,9 +157,16 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const neutralOrgChecks = checks.filter((c) => c.meta.provider === undefined && c.meta.kind === 'attestation');
   if (neutralOrgChecks.length > 0 && runsOrganizationChecks) plan.push(neutralOrgChecks.map((check) => ({ provider: ORGANIZATION_PROVIDER, scope: ORGANIZATION_SCOPE, check })));
   const perProvider: Task[][][] = [];
+  const findings: Finding[] = [];
   for (const provider of providers) {
     const groups: Task[][] = [];
     const mine = checks.filter((c) => (c.meta.provider ?? provider.id) === provider.id && !neutralOrgChecks.includes(c));
+    const failure = discoveryFailures.get(provider.id);
+    if (failure !== undefined) {
+      // Once, like organization-level checks: in the organization shard.
+      if (runsOrganizationChecks) for (const check of mine) findings.push(errorFinding(provider, ORGANIZATION_SCOPE, check.meta as CheckMeta, failure));
+      continue;
+    }
     const orgTasks = mine.filter((c) => checkLevel(c.meta) === 'organization').map((check) => ({ provider, scope: ORGANIZATION_SCOPE, check }));
     if (orgTasks.length > 0 && runsOrganizationChecks) groups.push(orgTasks);
     const scopeChecks = mine.filter((c) => checkLevel(c.meta) === 'scope');
@@ -179,17 +186,6 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const total = plan.reduce((n, group) => n + group.length, 0);
   emit({ type: 'scan-planned', tasks: total });
 
-  const findings: Finding[] = [];
-  if (runsOrganizationChecks) {
-    for (const provider of providers) {
-      const failure = discoveryFailures.get(provider.id);
-      if (failure === undefined) continue;
-      for (const check of checks) {
-        if ((check.meta.provider ?? provider.id) !== provider.id || neutralOrgChecks.includes(check)) continue;
-        findings.push(errorFinding(provider, ORGANIZATION_SCOPE, check.meta as CheckMeta, failure));
-      }
-    }
-  }
   let done = 0;
   const globalLimit = pLimit(concurrency.global);
   // Scopes in flight are bounded too, so a 10,000-account organization does not queue every task at once.
