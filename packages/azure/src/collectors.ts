@@ -54,24 +54,14 @@ export function toResourceData(resource: GenericResourceLike): ResourceData {
   };
 }
 
-/** Where collectors report what they saw, so the provider can mark Azure-managed resources. */
-export interface ManagedRegistry {
-  /** Records a resource group or resource and what manages it. */
-  record(id: string, managedBy: string | undefined): void;
-}
-
 /** Builds the collectors over a client factory. `concurrency` bounds parallel property reads per collector call. */
-export function createCollectors(clients: AzureClients, options: { readonly concurrency?: number; readonly registry?: ManagedRegistry } = {}): Record<AzureOperation, Collector> {
+export function createCollectors(clients: AzureClients, options: { readonly concurrency?: number } = {}): Record<AzureOperation, Collector> {
   const concurrency = options.concurrency ?? 8;
-  const registry = options.registry;
   const resourceGroups = (scope: ScopeInfo, _params: unknown, { signal }: { signal: AbortSignal }) =>
     callAzure(AZURE_OPERATIONS.resourceGroups, async (): Promise<ResourceGroupData[]> => {
       const client = await clients.resources(scope.id);
       const groups = await readAll(client.resourceGroups.list({ abortSignal: signal }), signal);
-      return groups.map((g) => {
-        registry?.record(g.id ?? '', g.managedBy);
-        return { id: g.id ?? '', name: g.name ?? lastSegment(g.id), location: g.location, tags: tagsOf(g.tags), ...(g.managedBy ? { managedBy: g.managedBy } : {}) };
-      });
+      return groups.map((g) => ({ id: g.id ?? '', name: g.name ?? lastSegment(g.id), location: g.location, tags: tagsOf(g.tags), ...(g.managedBy ? { managedBy: g.managedBy } : {}) }));
     });
 
   return {
@@ -79,9 +69,7 @@ export function createCollectors(clients: AzureClients, options: { readonly conc
     [AZURE_OPERATIONS.resources]: (scope, _params, { signal }) =>
       callAzure(AZURE_OPERATIONS.resources, async () => {
         const client = await clients.resources(scope.id);
-        const resources = (await readAll(client.resources.list({ abortSignal: signal }), signal)).map(toResourceData);
-        for (const r of resources) registry?.record(r.id, r.managedBy);
-        return resources;
+        return (await readAll(client.resources.list({ abortSignal: signal }), signal)).map(toResourceData);
       }),
     [AZURE_OPERATIONS.resourcesWithProperties]: (scope, params, { signal }) =>
       callAzure(AZURE_OPERATIONS.resourcesWithProperties, async (): Promise<ResourceWithProperties[]> => {
@@ -97,7 +85,6 @@ export function createCollectors(clients: AzureClients, options: { readonly conc
               try {
                 const full = await client.resources.getById(item.id ?? '', apiVersion, { abortSignal: signal });
                 const data = toResourceData({ ...item, ...full });
-                registry?.record(data.id, data.managedBy);
                 return { ...data, properties: JSON.parse(JSON.stringify(full.properties ?? {})) as Record<string, unknown> };
               } catch (error) {
                 // Deleted between the list and the read: it no longer exists, so there is nothing to check.

@@ -12,7 +12,7 @@ export * from './catalog';
 export * from './clients';
 export * from './data';
 export * from './permissions';
-export { createCollectors, readAll, toResourceData, type GenericResourceLike, type ManagedRegistry } from './collectors';
+export { createCollectors, readAll, toResourceData, type GenericResourceLike } from './collectors';
 export * from './checks/index';
 export * from './provider';
 export * from './inventory';

@@ -1,11 +1,11 @@
 /**
  * `azureProvider(options)`: the Azure provider for `@demarc/core`'s runner. Discovers the tenant's
- * subscriptions, collects with the official clients (loaded on first use), runs the Azure checks and
- * marks what Azure manages for the customer.
+ * subscriptions, collects with the official clients (loaded on first use) and runs the Azure checks,
+ * which mark what Azure manages for the customer from the resource groups they collect.
  * @module
  */
-import { defineProvider, type ProviderManagedMark, type ProviderV1, type ResourceRef, type ScopeInfo } from '@demarc/core';
-import { AZURE_CATALOG, classify, createClassifier, parseResourceId, type AzureServiceEntry } from './catalog';
+import { defineProvider, type ProviderV1, type ScopeInfo } from '@demarc/core';
+import { AZURE_CATALOG, classify, createClassifier, type AzureServiceEntry } from './catalog';
 import { AZURE_FRAMING } from './framing';
 import { callAzure, createAzureClients, type AzureClients, type AzureConnectionOptions } from './clients';
 import { createCollectors } from './collectors';
@@ -55,8 +55,6 @@ const INACTIVE_STATES = new Set(['disabled', 'deleted']);
  */
 export function azureProvider(options: AzureProviderOptions = {}): AzureProvider {
   const clients = createAzureClients(options);
-  const managedBy = new Map<string, string>();
-  const registry = { record: (id: string, manager: string | undefined) => void (id && manager ? managedBy.set(id.toLowerCase(), manager) : undefined) };
   const catalog = [...AZURE_CATALOG, ...(options.extraServices ?? [])];
   const classifyEntry = options.extraServices?.length ? createClassifier(catalog) : classify;
   const checks = azureChecks(options.checks);
@@ -77,24 +75,17 @@ export function azureProvider(options: AzureProviderOptions = {}): AzureProvider
     }
   }
 
-  const isProviderManaged = (resource: ResourceRef): ProviderManagedMark | undefined => {
-    const own = managedBy.get(resource.id.toLowerCase());
-    const parsed = parseResourceId(resource.id);
-    const group = parsed?.resourceGroup ? managedBy.get(`/subscriptions/${parsed.subscriptionId}/resourcegroups/${parsed.resourceGroup}`.toLowerCase()) : undefined;
-    const manager = own ?? group;
-    return manager ? { reason: `Managed by ${manager}: Azure creates and changes it for that service; fix the managing resource instead.` } : undefined;
-  };
-
   const provider = defineProvider({
     id: 'azure',
     name: 'Microsoft Azure',
     framing: AZURE_FRAMING,
     catalog,
     discoverScopes,
-    collectors: createCollectors(clients, { ...(options.concurrency ? { concurrency: options.concurrency } : {}), registry }),
+    collectors: createCollectors(clients, options.concurrency ? { concurrency: options.concurrency } : {}),
     checks,
     classify: (type) => classifyEntry(type),
-    isProviderManaged,
+    // No isProviderManaged: a resource reference does not say what manages it. The checks mark their
+    // results from the collected `managedBy` of the resource and its group, which a replay also has.
   });
   return { ...provider, checks, clients, leastPrivilege: () => azureLeastPrivilege(checks) };
 }

@@ -3,7 +3,7 @@ import { CheckTester, type CheckTestCase } from '@demarc/core/testing';
 import { validateCheckMeta, DOMAIN_IDS } from '@demarc/core';
 import { azureProvider } from '../provider';
 import { AZURE_OPERATIONS as OP, BUILT_IN_ROLE_IDS, type ResourceData, type ResourceGroupData, type ResourceWithProperties, type RoleAssignmentData } from '../data';
-import { azureChecks } from './index';
+import { azureChecks, providerManaged } from './index';
 import { resourceGroupTagsCheck, resourceTagsCheck } from './tags';
 import { allowedLocationsCheck } from './locations';
 import { productionDeleteLockCheck } from './locks';
@@ -26,6 +26,8 @@ const withProps = (r: ResourceData, properties: Record<string, unknown>): Resour
 const byType = (items: Record<string, ResourceWithProperties[]>) => (params: Readonly<Record<string, unknown>>) => items[String(params['type'])] ?? [];
 const c = (name: string, data: CheckTestCase['data']): CheckTestCase => ({ name, scope, data });
 const AKS = `${rgId('rg-aks')}/providers/Microsoft.ContainerService/managedClusters/aks`;
+/** The reason every finding on something in the AKS node group carries, whatever its status. */
+const BY_AKS = providerManaged({ managedBy: AKS })!.reason;
 
 tester.run(resourceGroupTagsCheck(), {
   valid: [c('owner tag present', { [OP.resourceGroups]: [group('rg-a', { Owner: 'team-a' })] })],
@@ -87,13 +89,27 @@ tester.run(productionDeleteLockCheck(), {
 });
 
 const st = (name: string, properties: Record<string, unknown>) => withProps(resource('rg-a', 'Microsoft.Storage/storageAccounts', name), properties);
-const storage = (...accounts: ResourceWithProperties[]) => ({ [OP.resourcesWithProperties]: byType({ 'Microsoft.Storage/storageAccounts': accounts }) });
+const storage = (...accounts: ResourceWithProperties[]) => ({
+  [OP.resourceGroups]: [group('rg-a'), group('MC_x', {}, AKS)],
+  [OP.resourcesWithProperties]: byType({ 'Microsoft.Storage/storageAccounts': accounts }),
+});
+const managedSt = (name: string, properties: Record<string, unknown>) =>
+  withProps(resource('MC_x', 'Microsoft.Storage/storageAccounts', name), properties);
 tester.run(storagePublicBlobAccessCheck(), {
   valid: [c('public access off', storage(st('st1', { allowBlobPublicAccess: false })))],
   invalid: [
     {
       ...c('public access on, and one account not reporting', storage(st('st1', { allowBlobPublicAccess: true }), st('st2', {}))),
       findings: [{ status: 'fail', resourceId: st('st1', {}).id, messageId: 'allowed' }, { status: 'manual', resourceId: st('st2', {}).id, messageId: 'unknown' }],
+    },
+    {
+      // The mark comes from the collected groups, on every status: a replay of the data marks the same.
+      ...c('accounts in an AKS-managed group are marked, passing or failing',
+        storage(managedSt('st1', { allowBlobPublicAccess: true }), managedSt('st2', { allowBlobPublicAccess: false }))),
+      findings: [
+        { status: 'provider-managed', resourceId: managedSt('st1', {}).id, providerManaged: BY_AKS },
+        { status: 'pass', resourceId: managedSt('st2', {}).id, providerManaged: BY_AKS },
+      ],
     },
   ],
 });
@@ -112,9 +128,13 @@ tester.run(storageMinimumTlsCheck(), {
 });
 
 const kv = (name: string, properties: Record<string, unknown>) => withProps(resource('rg-a', 'Microsoft.KeyVault/vaults', name), properties);
+const vaults = (...items: ResourceWithProperties[]) =>
+  ({ [OP.resourceGroups]: [group('rg-a')], [OP.resourcesWithProperties]: byType({ 'Microsoft.KeyVault/vaults': items }) });
 tester.run(keyVaultPurgeProtectionCheck(), {
-  valid: [c('purge protection on', { [OP.resourcesWithProperties]: byType({ 'Microsoft.KeyVault/vaults': [kv('kv1', { enablePurgeProtection: true })] }) })],
-  invalid: [{ ...c('purge protection absent', { [OP.resourcesWithProperties]: byType({ 'Microsoft.KeyVault/vaults': [kv('kv1', { enableSoftDelete: true })] }) }), findings: [{ status: 'fail', resourceId: kv('kv1', {}).id, messageId: 'unprotected' }] }],
+  valid: [c('purge protection on', vaults(kv('kv1', { enablePurgeProtection: true })))],
+  invalid: [
+    { ...c('purge protection absent', vaults(kv('kv1', { enableSoftDelete: true }))), findings: [{ status: 'fail', resourceId: kv('kv1', {}).id, messageId: 'unprotected' }] },
+  ],
 });
 
 const rule = (name: string, port: string | string[], source: string, access = 'Allow', direction = 'Inbound') => ({
@@ -128,13 +148,15 @@ tester.run(nsgAdminPortsCheck(), {
   ],
   invalid: [
     {
-      ...c('SSH from *, RDP in a range list, all ports; AKS-managed NSG is provider-managed', nsgs(
+      ...c('SSH from *, RDP in a range list, all ports; AKS-managed NSGs are marked, failing or passing', nsgs(
         [group('rg-a'), group('MC_x', {}, AKS)],
         nsg('rg-a', 'n1', [rule('ssh', '22', '*'), rule('rdp', ['80', '3380-3390'], '0.0.0.0/0')]),
         nsg('MC_x', 'n2', [rule('all', '*', 'Internet')]),
+        nsg('MC_x', 'n3', [rule('https', '443', 'Internet')]),
       )),
       findings: [
-        { status: 'provider-managed', resourceId: nsg('MC_x', 'n2', []).id },
+        { status: 'provider-managed', resourceId: nsg('MC_x', 'n2', []).id, providerManaged: BY_AKS },
+        { status: 'pass', resourceId: nsg('MC_x', 'n3', []).id, providerManaged: BY_AKS },
         { status: 'fail', resourceId: nsg('rg-a', 'n1', []).id, message: 'NSG n1 opens port(s) 22, 3389 to the internet (rule(s) ssh, rdp).' },
       ],
     },

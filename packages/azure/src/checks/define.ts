@@ -59,10 +59,36 @@ export function groupRef(group: ResourceGroupData) {
 /**
  * Why Azure, not the customer, manages a resource: it or its resource group names a managing resource
  * (`managedBy`), as for an AKS node resource group. A failure there is reported as provider-managed.
+ * Checks pass the collected resource groups: Azure has no provider-level `isProviderManaged`, because a
+ * resource reference alone does not say what manages it.
  */
 export function providerManaged(resource: { readonly managedBy?: string; readonly resourceGroup?: string }, groups: readonly ResourceGroupData[] = []): ProviderManagedMark | undefined {
   const manager = resource.managedBy ?? groups.find((g) => g.name.toLowerCase() === resource.resourceGroup?.toLowerCase())?.managedBy;
   return manager ? { reason: `Managed by ${manager}: Azure creates and changes it for that service; fix the managing resource instead.` } : undefined;
+}
+
+/** What a result is about: the finding's resource, and the provider-managed mark when Azure manages it. */
+export interface AzureSubject {
+  /** The finding's resource. */
+  readonly resource: ReturnType<typeof resourceRef> | ReturnType<typeof groupRef>;
+  /** Why Azure manages it, when it does. */
+  readonly providerManaged?: ProviderManagedMark;
+}
+
+/**
+ * The subject of a result on a resource, spread into the result whatever its status. The mark is
+ * derived from collected data only (the resource's and its group's `managedBy`), so a snapshot replay
+ * marks exactly what the live scan marked.
+ */
+export function resourceSubject(resource: ResourceData, groups: readonly ResourceGroupData[]): AzureSubject {
+  const mark = providerManaged(resource, groups);
+  return { resource: resourceRef(resource), ...(mark ? { providerManaged: mark } : {}) };
+}
+
+/** The subject of a result on a resource group (see {@link resourceSubject}). */
+export function groupSubject(group: ResourceGroupData): AzureSubject {
+  const mark = providerManaged(group);
+  return { resource: groupRef(group), ...(mark ? { providerManaged: mark } : {}) };
 }
 
 /** The tags of `tags` that are missing or empty among `required` (case-insensitive names, as ARM compares them). */

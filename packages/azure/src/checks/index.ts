@@ -12,7 +12,10 @@ import { nsgAdminPortsCheck, vmPublicIpCheck } from './network';
 import { ownerAssignedToUserCheck, subscriptionOwnerCountCheck } from './rbac';
 import { activityLogExportCheck } from './logging';
 
-export { defineAzureCheck, providerManaged, resourceRef, type AzureCheck, type AzureCheckConfig, type AzureCheckDefinition } from './define';
+export {
+  defineAzureCheck, groupSubject, providerManaged, resourceRef, resourceSubject,
+  type AzureCheck, type AzureCheckConfig, type AzureCheckDefinition, type AzureSubject,
+} from './define';
 export { openAdminPorts, publicIpsOf, rangeCovers, type NsgSecurityRule } from './network';
 export {
   resourceGroupTagsCheck, resourceTagsCheck, allowedLocationsCheck, productionDeleteLockCheck, storagePublicBlobAccessCheck,

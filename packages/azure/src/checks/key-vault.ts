@@ -2,10 +2,12 @@
  * Key Vault: deleted keys and secrets stay recoverable.
  * @module
  */
-import { AZURE_OPERATIONS, OPERATION_PERMISSIONS, type ResourceWithProperties } from '../data';
-import { defineAzureCheck, resourceRef, result } from './define';
+import { AZURE_OPERATIONS, OPERATION_PERMISSIONS, type ResourceGroupData, type ResourceWithProperties } from '../data';
+import { defineAzureCheck, resourceSubject, result } from './define';
 
 const VAULTS = 'Microsoft.KeyVault/vaults';
+/** Read to mark vaults in a group Azure manages. */
+const GROUPS_READ = OPERATION_PERMISSIONS[AZURE_OPERATIONS.resourceGroups];
 
 /** Key vaults have purge protection on. */
 export const keyVaultPurgeProtectionCheck = () =>
@@ -19,12 +21,14 @@ export const keyVaultPurgeProtectionCheck = () =>
       appliesTo: { resourceTypes: [VAULTS] },
       messages: { protected: 'Key vault {{name}} has purge protection.', unprotected: 'Key vault {{name}} has no purge protection.' },
     },
-    permissions: [...OPERATION_PERMISSIONS[AZURE_OPERATIONS.resourcesWithProperties], `${VAULTS}/read`],
+    permissions: [...OPERATION_PERMISSIONS[AZURE_OPERATIONS.resourcesWithProperties], `${VAULTS}/read`, ...GROUPS_READ],
     async *run(context) {
+      const groups = await context.collect<ResourceGroupData[]>(AZURE_OPERATIONS.resourceGroups);
       for (const vault of await context.collect<ResourceWithProperties[]>(AZURE_OPERATIONS.resourcesWithProperties, { type: VAULTS })) {
+        const subject = resourceSubject(vault, groups);
         yield vault.properties['enablePurgeProtection'] === true
-          ? result({ status: 'pass', resource: resourceRef(vault), messageId: 'protected', data: { name: vault.name } })
-          : result({ status: 'fail', resource: resourceRef(vault), messageId: 'unprotected', data: { name: vault.name } });
+          ? result({ status: 'pass', ...subject, messageId: 'protected', data: { name: vault.name } })
+          : result({ status: 'fail', ...subject, messageId: 'unprotected', data: { name: vault.name } });
       }
     },
   });

@@ -3,7 +3,7 @@
  * @module
  */
 import { AZURE_OPERATIONS, OPERATION_PERMISSIONS, type ResourceData, type ResourceGroupData } from '../data';
-import { defineAzureCheck, result, providerManaged, resourceRef, withDefaults, type AzureCheckConfig } from './define';
+import { defineAzureCheck, result, resourceSubject, withDefaults, type AzureCheckConfig } from './define';
 
 /** Resources are in allowed locations (configurable; skipped when no list is configured). */
 export const allowedLocationsCheck = (config?: AzureCheckConfig) => {
@@ -24,11 +24,10 @@ export const allowedLocationsCheck = (config?: AzureCheckConfig) => {
       const groups = await context.collect<ResourceGroupData[]>(AZURE_OPERATIONS.resourceGroups);
       for (const resource of await context.collect<ResourceData[]>(AZURE_OPERATIONS.resources)) {
         const data = { name: resource.name, location: resource.location, allowed: allowedLocations.join(', ') };
-        if (allowed.has(resource.location.toLowerCase())) yield result({ status: 'pass', resource: resourceRef(resource), messageId: 'allowed', data });
-        else {
-          const mark = providerManaged(resource, groups);
-          yield result({ status: 'fail', resource: resourceRef(resource), messageId: 'outside', data, ...(mark ? { providerManaged: mark } : {}) });
-        }
+        const subject = resourceSubject(resource, groups);
+        yield allowed.has(resource.location.toLowerCase())
+          ? result({ status: 'pass', ...subject, messageId: 'allowed', data })
+          : result({ status: 'fail', ...subject, messageId: 'outside', data });
       }
     },
   });

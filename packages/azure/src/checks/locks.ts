@@ -3,7 +3,7 @@
  * @module
  */
 import { AZURE_OPERATIONS, OPERATION_PERMISSIONS, lockScope, type LockData, type ResourceGroupData } from '../data';
-import { defineAzureCheck, result, groupRef, withDefaults, type AzureCheckConfig } from './define';
+import { defineAzureCheck, result, groupSubject, withDefaults, type AzureCheckConfig } from './define';
 
 /** Production resource groups (by tag) carry a delete or read-only lock, on themselves or the subscription. */
 export const productionDeleteLockCheck = (config?: AzureCheckConfig) => {
@@ -28,8 +28,8 @@ export const productionDeleteLockCheck = (config?: AzureCheckConfig) => {
       for (const group of production) {
         const lock = locks.find((l) => [group.id.toLowerCase(), subscriptionScope].includes(lockScope(l.id).toLowerCase()));
         yield lock
-          ? result({ status: 'pass', resource: groupRef(group), messageId: 'locked', data: { name: group.name, lock: lock.name, level: lock.level } })
-          : result({ status: 'fail', resource: groupRef(group), messageId: 'unlocked', data: { name: group.name } });
+          ? result({ status: 'pass', ...groupSubject(group), messageId: 'locked', data: { name: group.name, lock: lock.name, level: lock.level } })
+          : result({ status: 'fail', ...groupSubject(group), messageId: 'unlocked', data: { name: group.name } });
       }
     },
   });

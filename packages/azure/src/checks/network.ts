@@ -3,7 +3,7 @@
  * @module
  */
 import { AZURE_OPERATIONS, OPERATION_PERMISSIONS, type ResourceGroupData, type ResourceWithProperties } from '../data';
-import { defineAzureCheck, providerManaged, resourceRef, result } from './define';
+import { defineAzureCheck, resourceSubject, result } from './define';
 
 const NSG = 'Microsoft.Network/networkSecurityGroups';
 const ADMIN_PORTS = [22, 3389] as const;
@@ -53,11 +53,11 @@ export const nsgAdminPortsCheck = () =>
       const groups = await context.collect<ResourceGroupData[]>(AZURE_OPERATIONS.resourceGroups);
       for (const nsg of await context.collect<ResourceWithProperties[]>(AZURE_OPERATIONS.resourcesWithProperties, { type: NSG })) {
         const rules = ((nsg.properties['securityRules'] ?? []) as readonly NsgSecurityRule[]).map((rule) => ({ rule, ports: openAdminPorts(rule) })).filter((r) => r.ports.length > 0);
-        const mark = providerManaged(nsg, groups);
+        const subject = resourceSubject(nsg, groups);
         yield rules.length === 0
-          ? result({ status: 'pass', resource: resourceRef(nsg), messageId: 'closed', data: { name: nsg.name } })
+          ? result({ status: 'pass', ...subject, messageId: 'closed', data: { name: nsg.name } })
           : result({
-              status: 'fail', resource: resourceRef(nsg), messageId: 'open', ...(mark ? { providerManaged: mark } : {}),
+              status: 'fail', ...subject, messageId: 'open',
               data: { name: nsg.name, ports: [...new Set(rules.flatMap((r) => r.ports))].join(', '), rules: rules.map((r) => r.rule.name ?? '?').join(', ') },
             });
       }
@@ -92,10 +92,10 @@ export const vmPublicIpCheck = () =>
       for (const vm of await context.collect<ResourceWithProperties[]>(AZURE_OPERATIONS.resourcesWithProperties, { type: VM })) {
         const profile = vm.properties['networkProfile'] as { readonly networkInterfaces?: readonly IdRef[] } | undefined;
         const ips = (profile?.networkInterfaces ?? []).flatMap((ref) => publicByNic.get((ref.id ?? '').toLowerCase()) ?? []);
-        const mark = providerManaged(vm, groups);
+        const subject = resourceSubject(vm, groups);
         yield ips.length === 0
-          ? result({ status: 'pass', resource: resourceRef(vm), messageId: 'private', data: { name: vm.name } })
-          : result({ status: 'fail', resource: resourceRef(vm), messageId: 'public', data: { name: vm.name, ips: ips.map((ip) => ip.split('/').pop()).join(', ') }, ...(mark ? { providerManaged: mark } : {}) });
+          ? result({ status: 'pass', ...subject, messageId: 'private', data: { name: vm.name } })
+          : result({ status: 'fail', ...subject, messageId: 'public', data: { name: vm.name, ips: ips.map((ip) => ip.split('/').pop()).join(', ') } });
       }
     },
   });

@@ -2,13 +2,21 @@
  * Storage accounts: no anonymous blob access, no shared keys, current TLS.
  * @module
  */
-import { AZURE_OPERATIONS, OPERATION_PERMISSIONS, type ResourceWithProperties } from '../data';
-import { defineAzureCheck, resourceRef, result } from './define';
+import { AZURE_OPERATIONS, OPERATION_PERMISSIONS, type ResourceGroupData, type ResourceWithProperties } from '../data';
+import { defineAzureCheck, resourceSubject, result } from './define';
 
 const STORAGE = 'Microsoft.Storage/storageAccounts';
-const PERMISSIONS = [...OPERATION_PERMISSIONS[AZURE_OPERATIONS.resourcesWithProperties], `${STORAGE}/read`];
-const accounts = (collect: <T>(op: string, params?: Record<string, unknown>) => Promise<T>) =>
-  collect<ResourceWithProperties[]>(AZURE_OPERATIONS.resourcesWithProperties, { type: STORAGE });
+const PERMISSIONS = [
+  ...OPERATION_PERMISSIONS[AZURE_OPERATIONS.resourcesWithProperties],
+  `${STORAGE}/read`,
+  ...OPERATION_PERMISSIONS[AZURE_OPERATIONS.resourceGroups],
+];
+/** The storage accounts with their result subjects (the groups say which ones Azure manages). */
+const accounts = async (collect: <T>(op: string, params?: Record<string, unknown>) => Promise<T>) => {
+  const groups = await collect<ResourceGroupData[]>(AZURE_OPERATIONS.resourceGroups);
+  const list = await collect<ResourceWithProperties[]>(AZURE_OPERATIONS.resourcesWithProperties, { type: STORAGE });
+  return list.map((account) => ({ account, subject: resourceSubject(account, groups) }));
+};
 
 /** Storage accounts disallow anonymous (public) blob access. */
 export const storagePublicBlobAccessCheck = () =>
@@ -24,12 +32,12 @@ export const storagePublicBlobAccessCheck = () =>
     },
     permissions: PERMISSIONS,
     async *run(context) {
-      for (const account of await accounts(context.collect)) {
+      for (const { account, subject } of await accounts(context.collect)) {
         const value = account.properties['allowBlobPublicAccess'];
         const data = { name: account.name };
-        if (value === true) yield result({ status: 'fail', resource: resourceRef(account), messageId: 'allowed', data, evidence: { allowBlobPublicAccess: true } });
-        else if (value === false) yield result({ status: 'pass', resource: resourceRef(account), messageId: 'disallowed', data });
-        else yield result({ status: 'manual', resource: resourceRef(account), messageId: 'unknown', data });
+        if (value === true) yield result({ status: 'fail', ...subject, messageId: 'allowed', data, evidence: { allowBlobPublicAccess: true } });
+        else if (value === false) yield result({ status: 'pass', ...subject, messageId: 'disallowed', data });
+        else yield result({ status: 'manual', ...subject, messageId: 'unknown', data });
       }
     },
   });
@@ -48,11 +56,11 @@ export const storageSharedKeyAccessCheck = () =>
     },
     permissions: PERMISSIONS,
     async *run(context) {
-      for (const account of await accounts(context.collect)) {
+      for (const { account, subject } of await accounts(context.collect)) {
         const value = account.properties['allowSharedKeyAccess'];
         yield value === false
-          ? result({ status: 'pass', resource: resourceRef(account), messageId: 'disallowed', data: { name: account.name } })
-          : result({ status: 'fail', resource: resourceRef(account), messageId: 'allowed', data: { name: account.name, value: value === undefined || value === null ? 'not set, which allows it' : String(value) } });
+          ? result({ status: 'pass', ...subject, messageId: 'disallowed', data: { name: account.name } })
+          : result({ status: 'fail', ...subject, messageId: 'allowed', data: { name: account.name, value: value === undefined || value === null ? 'not set, which allows it' : String(value) } });
       }
     },
   });
@@ -71,11 +79,11 @@ export const storageMinimumTlsCheck = () =>
     },
     permissions: PERMISSIONS,
     async *run(context) {
-      for (const account of await accounts(context.collect)) {
+      for (const { account, subject } of await accounts(context.collect)) {
         const version = typeof account.properties['minimumTlsVersion'] === 'string' ? (account.properties['minimumTlsVersion'] as string) : 'TLS1_0 (not set)';
         yield ['TLS1_2', 'TLS1_3'].includes(version)
-          ? result({ status: 'pass', resource: resourceRef(account), messageId: 'current', data: { name: account.name, version } })
-          : result({ status: 'fail', resource: resourceRef(account), messageId: 'outdated', data: { name: account.name, version } });
+          ? result({ status: 'pass', ...subject, messageId: 'current', data: { name: account.name, version } })
+          : result({ status: 'fail', ...subject, messageId: 'outdated', data: { name: account.name, version } });
       }
     },
   });

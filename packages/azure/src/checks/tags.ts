@@ -4,7 +4,7 @@
  * @module
  */
 import { AZURE_OPERATIONS, OPERATION_PERMISSIONS, type ResourceData, type ResourceGroupData } from '../data';
-import { defineAzureCheck, result, groupRef, missingTags, providerManaged, resourceRef, withDefaults, type AzureCheckConfig } from './define';
+import { defineAzureCheck, result, groupSubject, missingTags, resourceSubject, withDefaults, type AzureCheckConfig } from './define';
 
 const TAGGING = 'https://learn.microsoft.com/azure/azure-resource-manager/management/tag-resources';
 
@@ -24,10 +24,10 @@ export const resourceGroupTagsCheck = (config?: AzureCheckConfig) => {
     async *run(context) {
       for (const group of await context.collect<ResourceGroupData[]>(AZURE_OPERATIONS.resourceGroups)) {
         const missing = missingTags(group.tags, requiredTags);
-        const mark = providerManaged(group);
+        const subject = groupSubject(group);
         yield missing.length === 0
-          ? result({ status: 'pass', resource: groupRef(group), messageId: 'tagged', data: { name: group.name, tags: requiredTags.join(', ') } })
-          : result({ status: 'fail', resource: groupRef(group), messageId: 'missing', data: { name: group.name, missing: missing.join(', ') }, evidence: { tags: group.tags }, ...(mark ? { providerManaged: mark } : {}) });
+          ? result({ status: 'pass', ...subject, messageId: 'tagged', data: { name: group.name, tags: requiredTags.join(', ') } })
+          : result({ status: 'fail', ...subject, messageId: 'missing', data: { name: group.name, missing: missing.join(', ') }, evidence: { tags: group.tags } });
       }
     },
   });
@@ -52,10 +52,10 @@ export const resourceTagsCheck = (config?: AzureCheckConfig) => {
         const group = groups.find((g) => g.name.toLowerCase() === resource.resourceGroup.toLowerCase());
         const own = missingTags(resource.tags, requiredTags);
         const missing = own.filter((name) => missingTags(group?.tags ?? {}, [name]).length > 0);
-        const mark = providerManaged(resource, groups);
+        const subject = resourceSubject(resource, groups);
         yield missing.length === 0
-          ? result({ status: 'pass', resource: resourceRef(resource), messageId: 'tagged', data: { name: resource.name, tags: requiredTags.join(', '), via: own.length > 0 ? ' through its resource group' : '' } })
-          : result({ status: 'fail', resource: resourceRef(resource), messageId: 'missing', data: { name: resource.name, missing: missing.join(', ') }, ...(mark ? { providerManaged: mark } : {}) });
+          ? result({ status: 'pass', ...subject, messageId: 'tagged', data: { name: resource.name, tags: requiredTags.join(', '), via: own.length > 0 ? ' through its resource group' : '' } })
+          : result({ status: 'fail', ...subject, messageId: 'missing', data: { name: resource.name, missing: missing.join(', ') } });
       }
     },
   });

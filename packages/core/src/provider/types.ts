@@ -68,6 +68,11 @@ export interface ProviderV1 {
    * Says whether the provider manages a resource the customer cannot change (service-linked roles,
    * vendor-managed keys, service agents, a trail owned by the organization). A `fail` on such a
    * resource is reported as `provider-managed` with the reason.
+   *
+   * It must be a pure function of the resource reference (its id, scope, type, name): a snapshot
+   * replay calls it without running any collector, so it may not read state that collectors fill
+   * (a map of what they saw, a cache). When the answer needs collected data, the check sets
+   * `providerManaged` on its result instead.
    */
   isProviderManaged?(resource: ResourceRef): ProviderManagedMark | undefined;
 }
