@@ -8,7 +8,7 @@ import type { OrganisationalMeasureId } from '../model/measures';
 import type { ServiceCatalogEntry } from '../model/types';
 import type { CheckResult, Severity } from '../findings/types';
 import type { AttestationSet } from '../attestations/types';
-import type { ScopeInfo } from '../provider/types';
+import type { ScopeInfo } from '../scope';
 
 /** `automated` reads collected cloud data; `attestation` reads the organisation's attestation file. */
 export type CheckKind = 'automated' | 'attestation';

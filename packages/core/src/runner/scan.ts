@@ -17,10 +17,11 @@ import type { CheckResult, Finding, ResourceRef } from '../findings/types';
 import { NO_ATTESTATIONS } from '../attestations/index';
 import { compileMutes, type MuteMatcher } from '../mutes/index';
 import { SNAPSHOT_VERSION, type Snapshot } from '../snapshot/index';
-import type { ProviderV1, ScopeInfo } from '../provider/types';
+import type { ProviderV1 } from '../provider/types';
+import type { ScopeInfo } from '../scope';
 import { CollectorCache } from './collector-cache';
 import { ORGANIZATION_SHARD, scopeSetDigest, shardOf, validateShardSpec } from '../sharding/partition';
-import { TOOL_VERSION } from '../reports/common';
+import { TOOL_VERSION } from '../version';
 import { createHash } from 'node:crypto';
 import type { ScanOptions, ScanResult, ScannedScope } from './types';
 

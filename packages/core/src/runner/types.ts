@@ -7,7 +7,8 @@ import type { Finding } from '../findings/types';
 import type { AttestationSet } from '../attestations/types';
 import type { MuteRule } from '../mutes/index';
 import type { Snapshot } from '../snapshot/index';
-import type { ProviderV1, ScopeInfo } from '../provider/types';
+import type { ProviderV1 } from '../provider/types';
+import type { ScopeInfo } from '../scope';
 import type { RequestStats } from './collector-cache';
 import type { ShardSpec } from '../sharding/partition';
 
