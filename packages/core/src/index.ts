@@ -33,12 +33,37 @@ export type { AttestationState } from './attestations/index';
 export { muteRuleSchema, parseMuteRules } from './mutes/index';
 export type { MuteRule } from './mutes/index';
 export type { AnyCheck, CheckApplicability, CheckContext, CheckKind, CheckLevel, CheckMeta, CheckResults, CheckV1, ComplianceMapping } from './checks/types';
+export { checkOptionProblems, resolveCheckOptions } from './checks/options';
+export type {
+  ArrayOptionSchema,
+  BooleanOptionSchema,
+  CheckOptionSchema,
+  CheckOptionSchemas,
+  CheckOptionsInput,
+  CheckOptionValue,
+  CheckOptionValues,
+  IntegerOptionSchema,
+  StringOptionSchema,
+} from './checks/options';
 export { CHECK_ID_PATTERN, checkLevel, defineCheck, validateCheckMeta } from './checks/define-check';
 export type { CheckDefinition } from './checks/define-check';
 export { ATTESTATION_CHECKS, defineAttestationCheck } from './checks/attestation';
 export type { AttestationCheckOptions, AttestationMessageId } from './checks/attestation';
 export type { Collector, CollectorContext, DiscoveryContext, ProviderV1 } from './provider/types';
 export { catalogClassifier, defineProvider, validateProvider } from './provider/define-provider';
+export { collectorsOf, defineOperations, permissionsOfOperations } from './provider/operations';
+export type {
+  CollectParamsArgs,
+  NoParams,
+  OperationCallContext,
+  OperationDefinition,
+  OperationParams,
+  OperationParamsOf,
+  OperationResultOf,
+  OperationTable,
+} from './provider/operations';
+export { createCheckKit } from './provider/check-kit';
+export type { KitCheckContext, KitCheckDefinition, KitDefineCheck } from './provider/check-kit';
 export type { ProviderDefinition } from './provider/define-provider';
 export { loadCheckPack, loadProvider } from './provider/load';
 export type { LoadPluginOptions, ModuleImporter } from './provider/load';
