@@ -63,6 +63,8 @@ export type {
   OperationTable,
 } from './provider/operations';
 export { createCheckKit } from './provider/check-kit';
+export { normalizedFramingTable, sourceAddresses, wordsByDomain } from './provider/framing';
+export type { FramingTableV1, FramingV1, NormalizedFramingCell, ProviderPermissionsV1 } from './provider/framing';
 export type { KitCheckContext, KitCheckDefinition, KitDefineCheck } from './provider/check-kit';
 export type { ProviderDefinition } from './provider/define-provider';
 export { loadCheckPack, loadProvider } from './provider/load';
