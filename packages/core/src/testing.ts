@@ -6,7 +6,8 @@
  */
 import { scan } from './runner/scan';
 import { defineProvider, validateProvider } from './provider/define-provider';
-import type { ProviderV1, ScopeInfo } from './provider/types';
+import type { ProviderV1 } from './provider/types';
+import type { ScopeInfo } from './scope';
 import type { AnyCheck } from './checks/types';
 import type { Finding, FindingStatus } from './findings/types';
 import type { AttestationSet } from './attestations/types';

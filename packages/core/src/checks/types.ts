@@ -8,7 +8,8 @@ import type { OrganisationalMeasureId } from '../model/measures';
 import type { ServiceCatalogEntry } from '../model/types';
 import type { CheckResult, Severity } from '../findings/types';
 import type { AttestationSet } from '../attestations/types';
-import type { ScopeInfo } from '../provider/types';
+import type { ScopeInfo } from '../scope';
+import type { CheckOptionSchemas, CheckOptionsInput } from './options';
 
 /** `automated` reads collected cloud data; `attestation` reads the organisation's attestation file. */
 export type CheckKind = 'automated' | 'attestation';
@@ -67,6 +68,16 @@ export interface CheckMeta<MessageId extends string = string> {
   readonly measure?: OrganisationalMeasureId;
   /** Messages by id (ESLint style); `{{name}}` placeholders are filled from a result's `data`. */
   readonly messages?: Readonly<Record<MessageId, string>>;
+  /** The vendor service the check reads, the middle word of `<vendor>-<service>-<rule>` ids (e.g. `'iam'`). */
+  readonly service?: string;
+  /** Former ids of the check: mutes and config that name them still apply (documented renames). */
+  readonly aliases?: readonly string[];
+  /** The provider operations the check reads (filled in by a provider's check kit). */
+  readonly operations?: readonly string[];
+  /** The vendor permissions those operations need, sorted (derived, never written by hand). */
+  readonly permissions?: readonly string[];
+  /** The check's options, each with its schema and default. */
+  readonly options?: CheckOptionSchemas;
 }
 
 /** What a running check can use. */
@@ -89,6 +100,8 @@ export interface CheckContext {
   readonly attestations: AttestationSet;
   /** Finds the catalog service of a native resource type. */
   classify(resourceType: string): ServiceCatalogEntry | undefined;
+  /** The options the scan's config gives this check (validated against `meta.options`), if any. */
+  readonly options?: CheckOptionsInput;
 }
 
 /** A check result stream: an async iterable (preferred) or a plain iterable. */

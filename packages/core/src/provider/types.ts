@@ -6,20 +6,7 @@
 import type { ServiceCatalogEntry } from '../model/types';
 import type { ProviderManagedMark, ResourceRef } from '../findings/types';
 import type { AnyCheck } from '../checks/types';
-
-/** An account, project or subscription: the unit the runner checks. */
-export interface ScopeInfo {
-  /** Stable id: AWS account id, Google project id, Azure subscription id. */
-  readonly id: string;
-  /** Its kind, e.g. `'account'`, `'project'`, `'subscription'`, `'organization'`. */
-  readonly kind: string;
-  /** Display name. */
-  readonly name?: string;
-  /** Regions or locations enabled in it, when the provider knows them. */
-  readonly regions?: readonly string[];
-  /** The organization / tenant it belongs to. */
-  readonly organization?: string;
-}
+import type { ScopeInfo } from '../scope';
 
 /** What a collector gets besides its parameters. */
 export interface CollectorContext {

@@ -5,12 +5,7 @@
 import type { Finding } from '../findings/types';
 import type { ScanResult } from '../runner/types';
 
-/** The tool name reports carry. */
-export const TOOL_NAME = 'demarc';
-/** The version reports carry (kept in step with package.json by a test). */
-export const TOOL_VERSION = '0.1.0';
-/** The project's address, for reports that link to the tool. */
-export const TOOL_URI = 'https://github.com/demarc-dev/demarc';
+export { TOOL_NAME, TOOL_URI, TOOL_VERSION } from '../version';
 
 /**
  * What a report reads: a {@link ScanResult}, or the same with findings that are only iterable (a

@@ -8,7 +8,8 @@ import pLimit, { type LimitFunction } from 'p-limit';
 import { CollectorError, errorFromSummary, summarizeError, type ErrorSummary } from '../errors';
 import { canonicalize, stableStringify, type JsonValue } from '../internal/json';
 import { stripSecrets, type Snapshot, type SnapshotRequest } from '../snapshot/index';
-import type { ProviderV1, ScopeInfo } from '../provider/types';
+import type { ProviderV1 } from '../provider/types';
+import type { ScopeInfo } from '../scope';
 
 /** Requests asked for vs made, overall and per operation. */
 export interface RequestStats {

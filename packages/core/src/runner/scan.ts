@@ -11,16 +11,18 @@ import type { ServiceCatalogEntry } from '../model/types';
 import { AccessDeniedError, DemarcError, TimeoutError, errorFromSummary, summarizeError } from '../errors';
 import { canonicalize, compareStrings, type JsonObject } from '../internal/json';
 import { checkLevel, formatMessage } from '../checks/define-check';
+import { checkOptionProblems, type CheckOptionsInput } from '../checks/options';
 import type { AnyCheck, CheckContext, CheckMeta } from '../checks/types';
 import { compareFindings } from '../findings/index';
 import type { CheckResult, Finding, ResourceRef } from '../findings/types';
 import { NO_ATTESTATIONS } from '../attestations/index';
 import { compileMutes, type MuteMatcher } from '../mutes/index';
 import { SNAPSHOT_VERSION, type Snapshot } from '../snapshot/index';
-import type { ProviderV1, ScopeInfo } from '../provider/types';
+import type { ProviderV1 } from '../provider/types';
+import type { ScopeInfo } from '../scope';
 import { CollectorCache } from './collector-cache';
 import { ORGANIZATION_SHARD, scopeSetDigest, shardOf, validateShardSpec } from '../sharding/partition';
-import { TOOL_VERSION } from '../reports/common';
+import { TOOL_VERSION } from '../version';
 import { createHash } from 'node:crypto';
 import type { ScanOptions, ScanResult, ScannedScope } from './types';
 
@@ -103,6 +105,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   if (options.includeProviderChecks ?? true) for (const p of providers) p.checks.forEach(addCheck);
   options.checks?.forEach(addCheck);
   const checks = [...checksById.values()].sort((a, b) => compareStrings(a.meta.id, b.meta.id));
+  const checkOptions = optionsByCheck(checks, options.checkOptions ?? {});
   const shard = options.shard;
   if (shard) validateShardSpec(shard);
   const runsOrganizationChecks = !shard || shard.index === ORGANIZATION_SHARD;
@@ -194,7 +197,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const runTask = async ({ provider, scope, check }: Task): Promise<void> => {
     if (signal.aborted) return;
     const produced: Finding[] = [];
-    const outcome = await runCheck(provider, scope, check, { signal, timeoutMs, now, attestations, mutes, cache }, produced);
+    const run = { signal, timeoutMs, now, attestations, mutes, cache, options: checkOptions.get(check.meta.id) };
+    const outcome = await runCheck(provider, scope, check, run, produced);
     for (const f of produced) findings.push(f);
     done += 1;
     emit({ type: 'check-finished', provider: provider.id, scope: scope.id, checkId: check.meta.id, findings: produced.length, outcome, done, total });
@@ -250,6 +254,27 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   };
 }
 
+/**
+ * The options of each check, by its id, from options keyed by id or former id. Every problem (an id
+ * no check has, an option a check does not declare, a value its schema refuses) is reported at once,
+ * before anything is collected.
+ */
+function optionsByCheck(checks: readonly AnyCheck[], given: Readonly<Record<string, CheckOptionsInput>>): Map<string, CheckOptionsInput> {
+  const byName = new Map<string, AnyCheck>();
+  for (const check of checks) for (const name of [check.meta.id, ...(check.meta.aliases ?? [])]) byName.set(name, check);
+  const out = new Map<string, CheckOptionsInput>();
+  const problems: string[] = [];
+  for (const [name, input] of Object.entries(given)) {
+    const check = byName.get(name);
+    // Options for a check that is not in this scan (another provider's, filtered out) are not an error.
+    if (!check) continue;
+    for (const problem of checkOptionProblems(check.meta.options ?? {}, input)) problems.push(`Check '${name}': option ${problem.option} ${problem.message}`);
+    out.set(check.meta.id, { ...out.get(check.meta.id), ...input });
+  }
+  if (problems.length > 0) throw new DemarcError(problems.join('; '));
+  return out;
+}
+
 /** What must be equal across the shards of one scan, as a digest. */
 function shardKey(count: number, runId: string | undefined, providers: readonly ProviderV1[], checks: readonly AnyCheck[]): string {
   const identity = JSON.stringify({ tool: TOOL_VERSION, count, runId: runId ?? null, providers: providers.map((p) => p.id), checks: checks.map((c) => c.meta.id) });
@@ -263,6 +288,7 @@ interface RunContext {
   readonly attestations: CheckContext['attestations'];
   readonly mutes: MuteMatcher;
   readonly cache: CollectorCache;
+  readonly options: CheckOptionsInput | undefined;
 }
 
 /** Runs one check in one scope, pushing its findings; returns how it ended. */
@@ -307,6 +333,7 @@ async function runCheck(
     now: run.now,
     attestations: run.attestations,
     classify: (type) => provider.classify(type),
+    ...(run.options === undefined ? {} : { options: run.options }),
     collect: <T>(operation: string, params?: Readonly<Record<string, unknown>>) =>
       run.cache.collect(provider, scope, operation, params) as Promise<T>,
   };

@@ -7,7 +7,9 @@ import type { Finding } from '../findings/types';
 import type { AttestationSet } from '../attestations/types';
 import type { MuteRule } from '../mutes/index';
 import type { Snapshot } from '../snapshot/index';
-import type { ProviderV1, ScopeInfo } from '../provider/types';
+import type { ProviderV1 } from '../provider/types';
+import type { CheckOptionsInput } from '../checks/options';
+import type { ScopeInfo } from '../scope';
 import type { RequestStats } from './collector-cache';
 import type { ShardSpec } from '../sharding/partition';
 
@@ -35,6 +37,11 @@ export interface ScanOptions {
   readonly filter?: (meta: CheckMeta) => boolean;
   /** Restricts the scan to these scope ids. */
   readonly scopes?: readonly string[];
+  /**
+   * Options per check id (or a former id, see `CheckMeta.aliases`), validated against each check's
+   * declared option schemas before anything is collected.
+   */
+  readonly checkOptions?: Readonly<Record<string, CheckOptionsInput>>;
   /** Concurrency limits. */
   readonly concurrency?: ConcurrencyOptions;
   /** Time limit of one check in one scope, in ms (default 300,000). */

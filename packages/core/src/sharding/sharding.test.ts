@@ -4,7 +4,8 @@ import { ATTESTATION_CHECKS } from '../checks/attestation';
 import { defineCheck } from '../checks/define-check';
 import { renderJsonReport } from '../reports/json';
 import { fakeProvider } from '../runner/__fixtures__/fake-provider';
-import { ShardMergeError, mergeShardReports, parseJsonReport, parseShardSpec, shardOf } from './index';
+import { ShardMergeError, mergeShardReports, parseJsonReport } from '../merge/index';
+import { parseShardSpec, shardOf } from './index';
 
 const NOW = new Date('2026-11-01T00:00:00Z');
 const SCOPES = 60;

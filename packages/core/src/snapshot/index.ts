@@ -7,7 +7,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { canonicalize, compareStrings, type JsonValue } from '../internal/json';
 import type { ErrorSummary } from '../errors';
 import { ConfigError } from '../errors';
-import type { ScopeInfo } from '../provider/types';
+import type { ScopeInfo } from '../scope';
 
 /** The snapshot format version. */
 export const SNAPSHOT_VERSION = 1;

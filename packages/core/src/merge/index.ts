@@ -12,7 +12,7 @@ import type { RequestStats } from '../runner/collector-cache';
 import type { ScanResult, ScannedScope } from '../runner/types';
 import { compareStrings } from '../internal/json';
 import { reportSchema, type JsonReport } from '../reports/json';
-import { scopeSetDigest } from './partition';
+import { scopeSetDigest } from '../sharding/partition';
 
 const SHARD_MERGE_ERROR = Symbol.for('demarc.error.shard-merge');
 
