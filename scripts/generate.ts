@@ -1,11 +1,12 @@
 /**
- * `pnpm run generate`: writes every file derived from the code (API reports; more generators join the
- * table below). `pnpm run generate --check` writes nothing and exits 1 naming each stale file: CI runs it.
+ * `pnpm run generate`: writes every file derived from the code (each vendor's operation and check
+ * registries, API reports; more generators join the table below). `pnpm run generate --check` writes nothing and exits 1 naming each stale file: CI runs it.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { apiReports } from './generate/api-report';
+import { vendorRegistries } from './generate/registries';
 import type { GeneratedFile } from './generate/types';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -13,6 +14,16 @@ const PACKAGES = ['core', 'aws', 'gcp', 'azure', 'local-cloud', 'cli'] as const;
 
 /** Every generator, by what it writes. */
 const GENERATORS: readonly { readonly name: string; readonly run: () => GeneratedFile[] | Promise<GeneratedFile[]> }[] = [
+  // Registries first: the API reports read the code they generate.
+  {
+    name: 'vendor registries',
+    run: () =>
+      vendorRegistries(root, [
+        { dir: 'aws', constant: 'AWS', type: 'Aws' },
+        { dir: 'gcp', constant: 'GCP', type: 'Gcp' },
+        { dir: 'azure', constant: 'AZURE', type: 'Azure' },
+      ]),
+  },
   { name: 'API reports', run: () => apiReports(root, PACKAGES) },
 ];
 

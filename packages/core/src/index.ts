@@ -45,7 +45,7 @@ export type {
   IntegerOptionSchema,
   StringOptionSchema,
 } from './checks/options';
-export { CHECK_ID_PATTERN, checkLevel, defineCheck, validateCheckMeta } from './checks/define-check';
+export { CHECK_ID_PATTERN, checkLevel, defineCheck, validateCheckMeta, withCheckFile } from './checks/define-check';
 export type { CheckDefinition } from './checks/define-check';
 export { ATTESTATION_CHECKS, defineAttestationCheck } from './checks/attestation';
 export type { AttestationCheckOptions, AttestationMessageId } from './checks/attestation';

@@ -6,7 +6,7 @@ import { DOMAIN_IDS, SERVICE_MODEL_IDS } from '../model/ids';
 import { ORGANISATIONAL_MEASURE_IDS } from '../model/measures';
 import { SEVERITIES } from '../findings/types';
 import { DemarcError } from '../errors';
-import type { CheckContext, CheckMeta, CheckResults, CheckV1 } from './types';
+import type { AnyCheck, CheckContext, CheckMeta, CheckResults, CheckV1 } from './types';
 
 /** Check ids: lowercase words joined by `-` or `.`. */
 export const CHECK_ID_PATTERN = /^[a-z0-9]+(?:[-.][a-z0-9]+)*$/;
@@ -66,6 +66,14 @@ export function defineCheck<const MessageId extends string = never>(definition: 
   const problems = validateCheckMeta(meta);
   if (problems.length > 0) throw new DemarcError(`Check '${meta.id}' is invalid: ${problems.join('; ')}`);
   return { specificationVersion: 'v1', meta, run: definition.run };
+}
+
+/**
+ * The check with its source file recorded in `meta.file` (relative to the repository root), so
+ * `demarc checks` and the docs can link to it. The generated check registries call it.
+ */
+export function withCheckFile<Check extends AnyCheck>(check: Check, file: string): Check {
+  return { ...check, meta: { ...check.meta, file } };
 }
 
 /** The level a check runs at: its own, or `organization` for attestation checks and `scope` otherwise. */

@@ -78,6 +78,8 @@ export interface CheckMeta<MessageId extends string = string> {
   readonly permissions?: readonly string[];
   /** The check's options, each with its schema and default. */
   readonly options?: CheckOptionSchemas;
+  /** The check's source file, relative to its repository's root (set by the generated registries). */
+  readonly file?: string;
 }
 
 /** What a running check can use. */

@@ -59,8 +59,11 @@ const MUTABLE = new Set(['fail', 'manual']);
 
 /** Compiled mute rules: `apply` returns the finding muted, annotated (expired rule) or unchanged. */
 export interface MuteMatcher {
-  /** Applies the first matching rule. */
-  apply(finding: Finding): Finding;
+  /**
+   * Applies the first matching rule. A rule naming a check's former id (one of `aliases`) matches
+   * it as well, so a rename does not unmute anything.
+   */
+  apply(finding: Finding, aliases?: readonly string[]): Finding;
 }
 
 /**
@@ -74,9 +77,10 @@ export function compileMutes(rules: readonly MuteRule[], now: Date): MuteMatcher
   const today = now.toISOString().slice(0, 10);
   const compiled = rules.map((rule) => ({ rule, check: wildcard(rule.check), resource: wildcard(rule.resource ?? '*') }));
   return {
-    apply(finding) {
+    apply(finding, aliases = []) {
       if (compiled.length === 0 || !MUTABLE.has(finding.status)) return finding;
-      const match = compiled.find((c) => c.check.test(finding.checkId) && c.resource.test(finding.resource.id));
+      const names = [finding.checkId, ...aliases];
+      const match = compiled.find((c) => names.some((name) => c.check.test(name)) && c.resource.test(finding.resource.id));
       if (!match) return finding;
       const expired = match.rule.expires !== undefined && today >= match.rule.expires;
       const mute: MuteNote = { reason: match.rule.reason, ...(match.rule.expires ? { expires: match.rule.expires } : {}), expired };

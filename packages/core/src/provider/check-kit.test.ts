@@ -45,7 +45,7 @@ const base = {
 } as const;
 
 const bucketAge = defineFakeCheck({
-  meta: { ...base, id: 'fake-storage-bucket-age', messages: { old: '{{name}} is {{age}} days old.', young: '{{name}} is young.' } },
+  meta: { ...base, id: 'fake-storage-bucket-age', aliases: ['fake-old-bucket-age'], messages: { old: '{{name}} is {{age}} days old.', young: '{{name}} is young.' } },
   operations: ['storage:ListBuckets'],
   options: { maxAgeDays: { type: 'integer', description: 'The oldest a bucket may be.', default: 90, minimum: 1 } },
   async *run(context) {
@@ -135,6 +135,23 @@ describe('the check kit', () => {
   it('gives a check the options the scan passes, over its defaults', async () => {
     const result = await scan({ providers: [provider([])], checkOptions: { 'fake-storage-bucket-age': { maxAgeDays: 365 } } });
     expect(result.findings.filter((f) => f.checkId === 'fake-storage-bucket-age').map((f) => f.status)).toEqual(['pass', 'pass']);
+  });
+
+  it('applies mutes and options that name a former id (alias) to the renamed check', async () => {
+    const result = await scan({
+      providers: [provider([])],
+      checkOptions: { 'fake-old-bucket-age': { maxAgeDays: 100 } },
+      mutes: [{ check: 'fake-old-*', resource: '111-data', reason: 'archive bucket' }],
+    });
+    const age = result.findings.filter((f) => f.checkId === 'fake-storage-bucket-age');
+    expect(age.map((f) => [f.resource.id, f.status, f.mute?.reason])).toEqual([
+      ['111-data', 'muted', 'archive bucket'],
+      ['111-logs', 'pass', undefined],
+    ]);
+    expect(age[0]!.message).toBe('111-data is 120 days old.');
+    expect(bucketAge.meta.file).toBeUndefined();
+    const relaxed = await scan({ providers: [provider([])], checkOptions: { 'fake-old-bucket-age': { maxAgeDays: 130 } } });
+    expect(relaxed.findings.filter((f) => f.checkId === 'fake-storage-bucket-age').map((f) => f.status)).toEqual(['pass', 'pass']);
   });
 
   it('refuses options a check does not declare or values its schema refuses', async () => {

@@ -415,7 +415,7 @@ function toFinding(provider: ProviderV1, scope: ScopeInfo, meta: CheckMeta, resu
     ...(result.evidence === undefined ? {} : { evidence: canonicalize(result.evidence) as JsonObject }),
     ...(mark ? { providerManaged: mark.reason } : {}),
   };
-  return mutes.apply(finding);
+  return mutes.apply(finding, meta.aliases);
 }
 
 /** The error of a failed discovery, naming the provider; an access refusal stays one (so findings say "Access denied"). */
