@@ -9,8 +9,8 @@ import { AWS_CHECKS } from './checks/index';
 import { AwsClients, type AwsAssumeRoleOptions, type AwsClientOptions } from './clients';
 import { awsCollectors } from './collectors';
 import { discoverAccounts, type OrganizationMode } from './discovery';
-import { AWS_FRAMING } from './framing';
 import { awsIsProviderManaged } from './provider-managed';
+import { awsFramingV1, awsPermissions } from './published';
 
 /** Options of {@link awsProvider}: how to reach AWS, which accounts and regions to scan. */
 export interface AwsProviderOptions extends AwsClientOptions {
@@ -49,7 +49,7 @@ export function awsProvider(options: AwsProviderOptions = {}): ProviderV1 & { re
   const provider = defineProvider({
     id: 'aws',
     name: 'Amazon Web Services',
-    framing: AWS_FRAMING,
+    framing: awsFramingV1(),
     catalog: AWS_CATALOG,
     classify: (type) => classify(type),
     discoverScopes: ({ signal }) =>
@@ -63,6 +63,7 @@ export function awsProvider(options: AwsProviderOptions = {}): ProviderV1 & { re
     collectors: awsCollectors(clients, pageSize),
     checks: AWS_CHECKS,
     isProviderManaged: awsIsProviderManaged,
+    permissions: () => awsPermissions(AWS_CHECKS.map((check) => check.meta)),
   });
   return { ...provider, clients };
 }

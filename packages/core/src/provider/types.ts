@@ -6,6 +6,7 @@
 import type { ServiceCatalogEntry } from '../model/types';
 import type { ProviderManagedMark, ResourceRef } from '../findings/types';
 import type { AnyCheck } from '../checks/types';
+import type { FramingV1, ProviderPermissionsV1 } from './framing';
 import type { ScopeInfo } from '../scope';
 
 /** What a collector gets besides its parameters. */
@@ -39,8 +40,16 @@ export interface ProviderV1 {
   readonly id: string;
   /** Display name. */
   readonly name: string;
-  /** The vendor's own framing of the shared responsibility model (contributed by the provider issues). */
+  /**
+   * The vendor's own framing of the shared responsibility model, as tables in its words and translated
+   * into the normalized model ({@link FramingV1}); `demarc matrix` and `explain` show it.
+   */
   readonly framing?: object;
+  /**
+   * The read-only permissions a scan with this provider's checks needs, derived from the operations
+   * they declare, with how to grant them; `demarc permissions` and the permissions guide show it.
+   */
+  permissions?(): ProviderPermissionsV1;
   /** The service catalog: each vendor service with its model, overrides and resource types. */
   readonly catalog: readonly ServiceCatalogEntry[];
   /** Lists the scopes to check (accounts / projects / subscriptions). */
