@@ -10,6 +10,9 @@ import { runMatrix } from './commands/matrix';
 import { runScan, type ScanCommandOptions } from './commands/scan';
 import { runMerge, type MergeCommandOptions } from './commands/merge';
 import { runPermissions } from './commands/permissions';
+import { renderChecks } from './commands/checks';
+import { ATTESTATION_CHECKS } from '@demarc/core';
+import { loadAllVendors } from './vendors';
 import { FORMATS } from './formats';
 
 /** The CLI's version, reported by `--version`. */
@@ -109,6 +112,18 @@ export async function runCli(argv: readonly string[], io: Io = processIo()): Pro
     .option('--markdown', 'print the Markdown of docs/guide/permissions.md')
     .action(async (vendor: string | undefined, options: { json?: boolean; markdown?: boolean }) => {
       print(await runPermissions(vendor, { json: options.json === true, markdown: options.markdown === true }, colours));
+    });
+
+  program
+    .command('checks')
+    .description('List every check a scan runs: id, severity, domain, level and compliance controls; --json adds operations, permissions, options and source file.')
+    .option('-p, --provider <names...>', 'only these providers (comma-separated or repeated), e.g. aws or organization')
+    .option('--json', 'print JSON for machines')
+    .action(async (options: { provider?: string[]; json?: boolean }) => {
+      const vendors = await loadAllVendors();
+      const checks = [...ATTESTATION_CHECKS, ...vendors.flatMap((vendor) => vendor.checks)];
+      const providers = (options.provider ?? []).flatMap((p) => p.split(',')).map((p) => p.trim()).filter(Boolean);
+      print(renderChecks(checks, { json: options.json === true, providers }, colours));
     });
 
   try {
