@@ -21,6 +21,9 @@ try {
     azureProvider({ ...cloud.azure.clientOptions(), credential: cloud.azure.credential }),
   ];
   const result = await scan({ providers });
+  // GitHub code scanning shows only results that name a file: in a repository, pass the config file
+  // the scan used, e.g. `{ artifactUri: 'demarc.config.json' }`. Here there is none, so results name
+  // only the cloud resource (a SARIF logical location).
   await writeFile(out, renderSarifReport(result));
 
   // Severities are ordered most severe first: "at or above high" is critical and high.

@@ -3,12 +3,14 @@
  * errors, colour and progress-bar conventions. One live demo scan records a snapshot; the format and
  * gating tests replay it offline, so the file runs one local cloud in total.
  */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
+import Ajv from 'ajv';
 import { XMLParser } from 'fast-xml-parser';
 import { parse as parseCsv } from 'csv-parse/sync';
+import { validateXML } from 'xmllint-wasm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 
 // Spawned processes share two cores with the rest of the suite: allow them time.
@@ -20,6 +22,15 @@ const snapshot = join(work, 'demo-snapshot.json');
 // A fixed clock: attestation expiry and report timestamps are the same on every run.
 const NOW = '2026-03-01T00:00:00Z';
 const replay = (...args: string[]) => runBin(['scan', '--replay', snapshot, '--now', NOW, ...args]);
+/** core's report schema fixtures (official schemas; see their README). */
+const reportFixture = (name: string) =>
+  readFileSync(join(REPO_ROOT, 'packages/core/src/reports/__fixtures__', name), 'utf8');
+
+type SarifLocation = {
+  physicalLocation?: { artifactLocation: { uri: string } };
+  logicalLocations: { fullyQualifiedName: string }[];
+};
+type SarifLog = { runs: { results: { ruleId: string; locations: SarifLocation[] }[] }[] };
 
 let demo: Ran;
 
@@ -117,22 +128,44 @@ describe('demarc scan formats (replaying the demo snapshot offline)', () => {
     expect(sarif.version).toBe('2.1.0');
     expect(sarif.runs[0]!.tool.driver.name).toBe('demarc');
     expect(sarif.runs[0]!.results.some((r) => r.ruleId === 'azure-storage-public-blob-access' && r.level === 'error')).toBe(true);
+    // No config file here: results name the cloud resource only, not a file that does not exist, and
+    // the CLI says what GitHub code scanning needs.
+    const { results } = (sarif as unknown as SarifLog).runs[0]!;
+    for (const { locations } of results) {
+      expect(locations[0]!.physicalLocation).toBeUndefined();
+      expect(locations[0]!.logicalLocations[0]!.fullyQualifiedName).toMatch(/^(aws|gcp|azure|organization)\/.+\/.+/);
+    }
+    expect(run.stderr).toMatch(/note: no config file, so the SARIF results name no file, and GitHub code scanning/);
   });
 
-  it.concurrent('ocsf: one Compliance Finding event per line', async () => {
-    const run = await replay('--format', 'ocsf');
+  it.concurrent('ocsf: one Compliance Finding event per line, valid against the official OCSF 1.3.0 schema', async () => {
+    // A mute in the config, so every status is there: muted too.
+    const dir = mkdtempSync(join(tmpdir(), 'demarc-ocsf-'));
+    const mutes = [{ check: 'azure-storage-public-blob-access', reason: 'public by design' }];
+    writeFileSync(join(dir, 'demarc.config.json'), JSON.stringify({ mutes }));
+    const run = await runBin(['scan', '--replay', snapshot, '--now', NOW, '--format', 'ocsf'], { cwd: dir });
     expect(run.code).toBe(0);
     const lines = run.stdout.trimEnd().split('\n');
-    const events = lines.map((line) => JSON.parse(line) as { class_uid: number });
+    const events = lines.map((line) => JSON.parse(line) as { class_uid: number; unmapped: { demarc_status: string } });
     expect(events.length).toBeGreaterThan(10);
     expect(events.every((event) => event.class_uid === 2003)).toBe(true);
+    const schema = JSON.parse(reportFixture('ocsf-1.3.0-compliance-finding.schema.json')) as object;
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+    for (const event of events) expect(validate(event), JSON.stringify(validate.errors)).toBe(true);
+    const statuses = [...new Set(events.map((event) => event.unmapped.demarc_status))];
+    expect(statuses).toEqual(expect.arrayContaining(['pass', 'fail', 'error', 'manual', 'muted', 'provider-managed']));
   });
 
-  it.concurrent('junit: XML with a failing test case per failing finding', async () => {
+  it.concurrent('junit: a failing test case per failing finding, valid against the Jenkins junit-4.xsd', async () => {
     const run = await replay('--format', 'junit');
     expect(run.code).toBe(0);
     const xml = new XMLParser({ ignoreAttributes: false }).parse(run.stdout) as { testsuites: { '@_failures': string } };
     expect(Number(xml.testsuites['@_failures'])).toBeGreaterThan(0);
+    const { errors } = await validateXML({
+      xml: [{ fileName: 'demarc-junit.xml', contents: run.stdout }],
+      schema: [{ fileName: 'jenkins-junit-4.xsd', contents: reportFixture('jenkins-junit-4.xsd') }],
+    });
+    expect(errors.map((e) => e.rawMessage)).toEqual([]);
   });
 
   it.concurrent('csv: a header row and one row per finding', async () => {
@@ -242,6 +275,21 @@ describe('config files', () => {
     expect(run.stdout).toMatch(/FAIL +high +acme-bucket-private +acme\/a1 +b1/);
     // The catalog classified the resource: the map shows the PaaS column.
     expect(run.stdout).toMatch(/\ndomain +paas\n/);
+  });
+
+  it.concurrent.each([
+    ['found in the working directory', 'demarc.config.json', [] as string[], 'demarc.config.json'],
+    ['given with --config', 'ci/demarc.config.mjs', ['--config', 'ci/demarc.config.mjs'], 'ci/demarc.config.mjs'],
+  ])('sarif: results point at the config file the scan used (%s)', async (_case, file, flags, uri) => {
+    const dir = mkdtempSync(join(tmpdir(), 'demarc-config-'));
+    mkdirSync(join(dir, 'ci'));
+    writeFileSync(join(dir, file), file.endsWith('.json') ? '{}\n' : 'export default {};\n');
+    const run = await runBin(['scan', '--replay', snapshot, '--now', NOW, '--format', 'sarif', ...flags], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stderr).not.toContain('note: no config file');
+    const { results } = (JSON.parse(run.stdout) as SarifLog).runs[0]!;
+    expect(results.length).toBeGreaterThan(10);
+    expect(new Set(results.map((r) => r.locations[0]!.physicalLocation?.artifactLocation.uri))).toEqual(new Set([uri]));
   });
 
   it.concurrent('a .mjs config is loaded with import()', async () => {

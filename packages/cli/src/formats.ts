@@ -3,6 +3,8 @@
  * and the CLI's own text summary for a person at a terminal.
  * @module
  */
+import { isAbsolute, relative, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   DOMAINS,
   SEVERITIES,
@@ -76,15 +78,39 @@ export function findingsAtOrAbove(findings: readonly Finding[], threshold: Sever
 
 const PARTY_SHORT: Readonly<Record<Party, string>> = { customer: 'customer', shared: 'shared', provider: 'provider' };
 
+/** What {@link renderReport} needs besides the result. */
+export interface RenderOptions {
+  /**
+   * The config file the scan used, as SARIF names it ({@link configArtifactUri}): SARIF results point
+   * at it. Without it they carry only the cloud resource as a logical location.
+   */
+  readonly configUri?: string;
+}
+
+/**
+ * The config file as a SARIF artifact URI: relative to `cwd` with forward slashes (GitHub code scanning
+ * reads relative paths from the repository root, which is the working directory of a CI job), or a
+ * `file:` URI when the file is outside `cwd`.
+ * @example
+ * ```ts
+ * configArtifactUri('/repo/ci/demarc.config.json', '/repo'); // 'ci/demarc.config.json'
+ * ```
+ */
+export function configArtifactUri(file: string, cwd: string): string {
+  const path = relative(cwd, file);
+  if (path === '' || path.startsWith('..') || isAbsolute(path)) return pathToFileURL(file).href;
+  return path.split(sep).join('/');
+}
+
 /** Renders a report in a machine format. */
-export function renderReport(format: Exclude<Format, 'text'>, result: ScanResult): string {
+export function renderReport(format: Exclude<Format, 'text'>, result: ScanResult, options: RenderOptions = {}): string {
   switch (format) {
     case 'json':
       return renderJsonReport(result);
     case 'md':
       return renderMarkdownReport(result);
     case 'sarif':
-      return renderSarifReport(result);
+      return renderSarifReport(result, options.configUri === undefined ? {} : { artifactUri: options.configUri });
     case 'ocsf':
       // NDJSON, one OCSF event per line: what Security Lake and most SIEM pipelines ingest.
       return [...ocsfNdjsonChunks(result)].join('');

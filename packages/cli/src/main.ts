@@ -77,6 +77,7 @@ export async function runCli(argv: readonly string[], io: Io = processIo()): Pro
     .option('--json', 'print the merged JSON report (same as --format json)')
     .option('-o, --out <file>', 'write the merged report to a file; the text summary still goes to stdout')
     .option('--fail-on <severity>', 'exit 1 when a finding fails at or above this severity: critical, high, medium, low, informational, none')
+    .option('-c, --config <file>', 'the scan\'s config file, which SARIF results point at (default: demarc.config.* here)')
     .addHelpText(
       'after',
       '\nRefuses (exit 2, naming the file and the reason) a missing or duplicated shard, a shard of another scan\n(version, providers, config, shard count, run id or estate), and a corrupt file.\nExit codes: 0 ok, 1 failing findings at or above --fail-on, 2 refused or usage error.\nExamples:\n  demarc merge shard-*.json --format sarif --out demarc.sarif --fail-on high\n  demarc merge results/*.json --json > demarc.json',

@@ -7,7 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { SEVERITIES, type ScanResult, type Severity } from '@demarc/core';
 import { CliError, EXIT } from './errors';
-import { FORMATS, findingsAtOrAbove, parseFormat, renderReport, renderText, type Format, type SkippedProvider } from './formats';
+import { FORMATS, configArtifactUri, findingsAtOrAbove, parseFormat, renderReport, renderText, type Format, type SkippedProvider } from './formats';
 import { palette, type Io, type Palette } from './output';
 
 /** The `--fail-on` values: every severity, and `none`. */
@@ -65,6 +65,8 @@ export interface EmitOptions extends OutputOptions {
   readonly skipped: readonly SkippedProvider[];
   /** The two lines (error, what to do) printed when the result is partial. */
   readonly abortedMessage: readonly [string, string];
+  /** The config file the scan used (absolute path), which SARIF results point at; none without one. */
+  readonly configFile?: string;
 }
 
 /** What {@link emitReport} needs from the command. */
@@ -88,16 +90,24 @@ export async function emitReport(result: ScanResult, options: EmitOptions, env: 
   const { io, colours, errColours, cwd } = env;
   const { format, failOn } = options;
   const text = (colouring: Palette): string => renderText(result, { target: options.target, skipped: options.skipped, failOn }, colouring);
+  const rendering = options.configFile === undefined ? {} : { configUri: configArtifactUri(options.configFile, cwd) };
   if (options.out !== undefined) {
     const file = resolve(cwd, options.out);
     await mkdir(dirname(file), { recursive: true });
     // A file never gets colour codes.
-    await writeFile(file, format === 'text' ? text(palette(false)) : renderReport(format, result), 'utf8');
+    await writeFile(file, format === 'text' ? text(palette(false)) : renderReport(format, result, rendering), 'utf8');
     // The person (or CI log) still sees the summary; the report is in the file.
     io.stdout.write(text(colours));
     io.stdout.write(`${format} report written to ${options.out}\n`);
   } else {
-    io.stdout.write(format === 'text' ? text(colours) : renderReport(format, result));
+    io.stdout.write(format === 'text' ? text(colours) : renderReport(format, result, rendering));
+  }
+  if (format === 'sarif' && options.configFile === undefined) {
+    // GitHub code scanning drops results without a file location: say so where the upload would fail.
+    io.stderr.write(
+      `${errColours.yellow('note:')} no config file, so the SARIF results name no file, and GitHub code scanning ` +
+        'shows only results that do. Use a config file (demarc.config.json, or --config <file>) to upload them.\n',
+    );
   }
 
   if (result.aborted) {

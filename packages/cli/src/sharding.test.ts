@@ -7,6 +7,7 @@
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { runBin, type Ran } from './__helpers__/spawn';
 
@@ -115,6 +116,26 @@ describe('demarc scan --shard i/n, merged with demarc merge (synthetic estate on
     const log = JSON.parse(readFileSync(sarif, 'utf8')) as { version: string; runs: { results: unknown[] }[] };
     expect(log.version).toBe('2.1.0');
     expect(log.runs[0]!.results.length).toBeGreaterThan(0);
+    // Merge names no file unless there is a config: found in the working directory or given with --config.
+    expect(JSON.stringify(log)).not.toContain('physicalLocation');
+    expect(gated.stderr).toContain('note: no config file');
+    const repo = mkdtempSync(join(work, 'repo-'));
+    writeFileSync(join(repo, 'demarc.config.json'), '{}\n');
+    const [found, given, missing] = await Promise.all([
+      runBin(['merge', ...threeShards, '--format', 'sarif'], { cwd: repo }),
+      runBin(['merge', ...threeShards, '--format', 'sarif', '--config', join(repo, 'demarc.config.json')]),
+      runBin(['merge', ...threeShards, '--format', 'sarif', '--config', 'nowhere/demarc.config.json'], { cwd: repo }),
+    ]);
+    type Location = { physicalLocation?: { artifactLocation: { uri: string } } };
+    const uris = (run: Ran) => {
+      const { results } = (JSON.parse(run.stdout) as { runs: { results: { locations: Location[] }[] }[] }).runs[0]!;
+      return new Set(results.map((r) => r.locations[0]!.physicalLocation?.artifactLocation.uri));
+    };
+    expect(uris(found)).toEqual(new Set(['demarc.config.json']));
+    // Outside the working directory: a file URI, still a real file.
+    expect(uris(given)).toEqual(new Set([pathToFileURL(join(repo, 'demarc.config.json')).href]));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('error: Config file nowhere/demarc.config.json does not exist.');
     expect(md.code).toBe(0);
     expect(md.stdout).toMatch(/^# demarc scan report\n/);
     const none = await runBin(['merge', ...threeShards, '--json', '--fail-on', 'none']);

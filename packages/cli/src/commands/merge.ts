@@ -8,6 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ConfigError, ShardMergeError, mergeShardReports, parseJsonReport, type JsonReport, type MergedScan, type ShardMergeProblem } from '@demarc/core';
+import { findConfigFile } from '../config';
 import { CliError } from '../errors';
 import type { Io, Palette } from '../output';
 import { emitReport, parseOutputFlags } from '../report-output';
@@ -22,6 +23,11 @@ export interface MergeCommandOptions {
   readonly out?: string;
   /** `--fail-on <severity>`. */
   readonly failOn?: string;
+  /**
+   * `--config <file>`: the config file the shards were scanned with, which SARIF results point at.
+   * Without it, the config file `demarc scan` would find in the working directory, if any.
+   */
+  readonly config?: string;
 }
 
 /** What {@link runMerge} needs from its caller. */
@@ -101,6 +107,8 @@ export async function mergeShardFiles(files: readonly string[], cwd: string): Pr
 export async function runMerge(files: readonly string[], options: MergeCommandOptions, env: MergeEnvironment): Promise<number> {
   const output = parseOutputFlags(options);
   if (files.length === 0) throw new CliError('No shard report to merge.', 'Give every shard\'s JSON report: demarc merge shard-1.json shard-2.json shard-3.json');
+  // Only named, never loaded: merge takes everything else from the shard reports.
+  const configFile = findConfigFile(env.cwd, options.config);
   const { result, shards } = await mergeShardFiles(files, env.cwd);
   const count = shards.length;
   // The log line that proves the partition: every scope in exactly one shard, none skipped.
@@ -116,6 +124,7 @@ export async function runMerge(files: readonly string[], options: MergeCommandOp
       target: `${count} merged shard report(s)`,
       skipped: [],
       abortedMessage: ['a shard was interrupted; the merged report above is partial.', 'Run the interrupted shard again to completion, then merge again.'],
+      ...(configFile === undefined ? {} : { configFile }),
     },
     env,
   );

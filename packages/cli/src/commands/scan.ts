@@ -364,6 +364,7 @@ export async function runScan(options: ScanCommandOptions, env: ScanEnvironment)
         target: shardInfo ? `${where}, shard ${shardInfo.index + 1}/${shardInfo.count}` : where,
         skipped: built.skipped,
         abortedMessage: ['the scan was interrupted; the report above is partial.', 'Run it again to completion before relying on it.'],
+        ...(loaded.file === undefined ? {} : { configFile: loaded.file }),
       },
       env,
     );

@@ -1,6 +1,9 @@
 /**
  * JUnit XML, for CI test reports: one test suite per check, one test case per resource. `fail` is a
  * failure, `error` an error, and `manual`, `skipped`, `muted` and `provider-managed` are skipped with the reason.
+ * The output is valid against Jenkins' JUnit schema (dtkit `junit-4.xsd`), the strictest common reader:
+ * `<skipped>` carries its reason as text (the schema gives it no attributes), and `<testsuites>` carries
+ * only the attributes that schema allows (the timestamp and skipped count are on each `<testsuite>`).
  * @module
  */
 import type { Finding } from '../findings/types';
@@ -31,7 +34,7 @@ function testcase(f: Finding): string {
     case 'error':
       return `${open}<error message="${message}" type="${escapeXml(f.error?.name ?? 'Error')}">${message}</error></testcase>\n`;
     default:
-      return `${open}<skipped message="${escapeXml(`${f.status}: ${f.providerManaged ?? f.mute?.reason ?? f.message}`)}"/></testcase>\n`;
+      return `${open}<skipped>${escapeXml(`${f.status}: ${f.providerManaged ?? f.mute?.reason ?? f.message}`)}</skipped></testcase>\n`;
   }
 }
 
@@ -51,11 +54,13 @@ export function* junitReportChunks(result: ScanResult): Generator<string> {
   });
   const all = tally(result.findings);
   yield '<?xml version="1.0" encoding="UTF-8"?>\n';
-  yield `<testsuites name="${TOOL_NAME}" tests="${all.tests}" failures="${all.failures}" errors="${all.errors}" skipped="${all.skipped}" timestamp="${result.startedAt}">\n`;
+  yield `<testsuites name="${TOOL_NAME}" tests="${all.tests}" failures="${all.failures}" errors="${all.errors}">\n`;
+  const timestamp = escapeXml(result.startedAt);
   for (const check of [...suites.keys()].sort()) {
     const list = suites.get(check)!;
     const t = tally(list);
-    yield `  <testsuite name="${escapeXml(check)}" tests="${t.tests}" failures="${t.failures}" errors="${t.errors}" skipped="${t.skipped}">\n`;
+    const counts = `tests="${t.tests}" failures="${t.failures}" errors="${t.errors}" skipped="${t.skipped}"`;
+    yield `  <testsuite name="${escapeXml(check)}" ${counts} timestamp="${timestamp}">\n`;
     for (const f of list) yield testcase(f);
     yield '  </testsuite>\n';
   }

@@ -1,6 +1,8 @@
 /**
  * OCSF Compliance Finding events (class 2003, category Findings), e.g. for AWS Security Lake. One event
- * per finding; demarc's own status, domain and owner ride in `unmapped`.
+ * per finding; demarc's own status, domain and owner ride in `unmapped`. Events use the `cloud` profile
+ * (the `cloud` attribute) and say so in `metadata.profiles`; they are valid against OCSF 1.3.0's JSON
+ * Schema of the class with that profile (the test checks every status against the official schema).
  * @module
  */
 import type { Finding, Severity } from '../findings/types';
@@ -12,6 +14,8 @@ import { TOOL_NAME, TOOL_VERSION, type ReportOptions } from './common';
 export const OCSF_VERSION = '1.3.0';
 /** Compliance Finding class id. */
 export const OCSF_COMPLIANCE_FINDING_CLASS_UID = 2003;
+/** The OCSF profiles the events use: `cloud` brings the `cloud` attribute. */
+export const OCSF_PROFILES: readonly string[] = ['cloud'];
 
 const SEVERITY_ID: Record<Severity, number> = { informational: 1, low: 2, medium: 3, high: 4, critical: 5 };
 
@@ -50,7 +54,11 @@ export function ocsfEvent(f: Finding, check: CheckMeta | undefined, time: number
     status_id: f.status === 'muted' ? 3 : 1,
     status: f.status === 'muted' ? 'Suppressed' : 'New',
     message: f.message,
-    metadata: { version: OCSF_VERSION, product: { name: TOOL_NAME, vendor_name: TOOL_NAME, version: toolVersion } },
+    metadata: {
+      version: OCSF_VERSION,
+      profiles: [...OCSF_PROFILES],
+      product: { name: TOOL_NAME, vendor_name: TOOL_NAME, version: toolVersion },
+    },
     finding_info: {
       uid: `${f.checkId}/${f.resource.provider}/${f.resource.scope}/${f.resource.id}`,
       title: check?.title ?? f.checkId,

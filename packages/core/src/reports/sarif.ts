@@ -1,6 +1,7 @@
 /**
  * SARIF 2.1.0, for GitHub code scanning and other SARIF consumers. Each check is a rule; each finding
- * a result whose `kind` says pass / fail / review / open, with the resource as a logical location.
+ * a result whose `kind` says pass / fail / review / open, with the cloud resource as its logical
+ * location and, when the caller names one, the config file the scan used as its physical location.
  * @module
  */
 import { createHash } from 'node:crypto';
@@ -11,8 +12,11 @@ import { TOOL_NAME, TOOL_URI, TOOL_VERSION, type ReportOptions } from './common'
 /** Options of the SARIF report. */
 export interface SarifReportOptions extends ReportOptions {
   /**
-   * The file results are anchored to. GitHub code scanning needs a file location; cloud findings have
-   * none, so they point at the demarc config (default `'demarc.config.ts'`).
+   * A real file every result names as its physical location: the config file the scan used, as a
+   * path relative to the repository root (forward slashes) or a `file:` URI. GitHub code scanning
+   * shows only results with a file location, and a cloud resource has none in the repository, so the
+   * CLI passes the config file it loaded. Without it results carry only the logical location of the
+   * resource (nothing points at a file that may not exist).
    */
   readonly artifactUri?: string;
   /** Include `pass` results (default false: code scanning shows only what needs action). */
@@ -60,11 +64,16 @@ export function sarifReport(result: ScanResult, options: SarifReportOptions = {}
       kind: c.kind,
     },
   }));
-  const artifactUri = options.artifactUri ?? 'demarc.config.ts';
+  // Line 1 of the config: the file is what matters, and GitHub needs a start line to show an alert.
+  const physicalLocation = options.artifactUri
+    ? { artifactLocation: { uri: options.artifactUri }, region: { startLine: 1 } }
+    : undefined;
   const results: Record<string, unknown>[] = [];
   for (const f of result.findings) {
     if (f.status === 'pass' && !options.includePasses) continue;
     const kind = kindOf(f);
+    const { provider, scope, id } = f.resource;
+    const identity = createHash('sha256').update(`${f.checkId}\u0000${provider}\u0000${scope}\u0000${id}`).digest('hex');
     results.push({
       ruleId: f.checkId,
       ...(ruleIndex.has(f.checkId) ? { ruleIndex: ruleIndex.get(f.checkId) } : {}),
@@ -73,11 +82,14 @@ export function sarifReport(result: ScanResult, options: SarifReportOptions = {}
       message: { text: f.message },
       locations: [
         {
-          physicalLocation: { artifactLocation: { uri: artifactUri }, region: { startLine: 1 } },
-          logicalLocations: [{ fullyQualifiedName: `${f.resource.provider}/${f.resource.scope}/${f.resource.id}`, name: f.resource.id, kind: 'resource' }],
+          ...(physicalLocation ? { physicalLocation } : {}),
+          // The cloud resource itself (SARIF 2.1.0 §3.33): provider/scope/resource id.
+          logicalLocations: [{ fullyQualifiedName: `${provider}/${scope}/${id}`, name: id, kind: 'resource' }],
         },
       ],
-      partialFingerprints: { 'demarcFinding/v1': createHash('sha256').update(`${f.checkId}\u0000${f.resource.provider}\u0000${f.resource.scope}\u0000${f.resource.id}`).digest('hex') },
+      // GitHub identifies an alert by `primaryLocationLineHash` only; left to the upload action it
+      // would hash line 1 of the config, the same for every resource, and merge them into one alert.
+      partialFingerprints: { 'demarcFinding/v1': identity, primaryLocationLineHash: `${identity.slice(0, 16)}:1` },
       ...(f.status === 'muted' && f.mute ? { suppressions: [{ kind: 'external', status: 'accepted', justification: f.mute.reason }] } : {}),
       properties: {
         status: f.status,
