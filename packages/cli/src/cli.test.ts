@@ -179,7 +179,7 @@ describe('config files', () => {
     expect(run.code).toBe(2);
     const lines = run.stderr.trim().split('\n');
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toBe(`error: ${join(dir, 'demarc.config.json')}: mutes[0]: expires: must be an ISO date (YYYY-MM-DD)`);
+    expect(lines[0]).toBe(`error: ${join(dir, 'demarc.config.json')}:1:90: mutes[0].expires: must be an ISO date (YYYY-MM-DD)`);
     expect(lines[1]).toMatch(/^Fix the field 'expires' of mutes\[0\] in /);
     expect(run.stdout).toBe('');
   });
