@@ -18,8 +18,16 @@ function project(files: Readonly<Record<string, string>>): string {
   return dir;
 }
 
+/** A project with bad files, the error lines (file relative to the project) and the hint. */
+interface Case {
+  readonly what: string;
+  readonly files: Readonly<Record<string, string>>;
+  readonly errors: readonly string[];
+  readonly hint: RegExp;
+}
+
 describe('config errors: every problem at once, each with file, line, column and field', () => {
-  it.concurrent.each([
+  it.concurrent.each<Case>([
     {
       what: 'a JSON syntax error names its line and column',
       files: { 'demarc.config.json': '{\n  "providers": ["aws",],\n  "checks": []\n}\n' },

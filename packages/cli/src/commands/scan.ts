@@ -36,6 +36,7 @@ import { type SkippedProvider } from '../formats';
 import { type Io, type Palette } from '../output';
 import { createProgress } from '../progress';
 import { emitReport, parseOutputFlags } from '../report-output';
+import { pluginHint, providerLoadError } from '../provider-names';
 import { DEMO_AWS_ROLE, VENDOR_IDS, VendorNotReadyError, builtInVendor, createVendorProvider, type ProviderTarget } from '../vendors';
 
 /** The options of `demarc scan`, as commander parses them. */
@@ -200,7 +201,11 @@ async function buildProviders(specs: readonly ProviderSpec[], target: (spec: Pro
   for (const spec of specs) {
     const vendor = builtInVendor(spec.name);
     if (vendor === undefined) {
-      providers.push(await loadThirdPartyProvider(spec, dir));
+      providers.push(
+        await loadThirdPartyProvider(spec, dir).catch((error: unknown) => {
+          throw providerLoadError(spec.name, dir, error);
+        }),
+      );
       continue;
     }
     try {
@@ -284,7 +289,7 @@ export async function runScan(options: ScanCommandOptions, env: ScanEnvironment)
     for (const pack of config.checks) packChecks = packChecks.concat(await loadCheckPack(pack, { cwd: loaded.dir }));
   } catch (error) {
     if (ConfigError.isInstance(error)) throw configErrorToCli(error);
-    if (PluginLoadError.isInstance(error)) throw new CliError(error.message, 'Install the package (npm install <name>) or fix its name in the config file.');
+    if (PluginLoadError.isInstance(error)) throw new CliError(error.message, pluginHint(error.plugin, 'check pack'));
     throw error;
   }
 
