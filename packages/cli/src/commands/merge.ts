@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import { ConfigError, ShardMergeError, mergeShardReports, parseJsonReport, type JsonReport, type MergedScan, type ShardMergeProblem } from '@demarc/core';
 import { CliError } from '../errors';
 import type { Io, Palette } from '../output';
+import { checkOutputPaths } from '../output-files';
 import { emitReport, parseOutputFlags } from '../report-output';
 
 /** The options of `demarc merge`, as commander parses them. */
@@ -101,6 +102,7 @@ export async function mergeShardFiles(files: readonly string[], cwd: string): Pr
 export async function runMerge(files: readonly string[], options: MergeCommandOptions, env: MergeEnvironment): Promise<number> {
   const output = parseOutputFlags(options);
   if (files.length === 0) throw new CliError('No shard report to merge.', 'Give every shard\'s JSON report: demarc merge shard-1.json shard-2.json shard-3.json');
+  await checkOutputPaths([['--out', options.out]], env.cwd, 'nothing was merged');
   const { result, shards } = await mergeShardFiles(files, env.cwd);
   const count = shards.length;
   // The log line that proves the partition: every scope in exactly one shard, none skipped.

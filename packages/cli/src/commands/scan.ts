@@ -4,8 +4,7 @@
  * reports to stdout or `--out`; exit code 1 when a finding fails at or above `--fail-on`.
  * @module
  */
-import { mkdir } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import {
@@ -20,7 +19,6 @@ import {
   parseShardSpec,
   readSnapshot,
   scan,
-  writeSnapshot,
   type AnyCheck,
   type AttestationSet,
   type ConcurrencyOptions,
@@ -31,9 +29,10 @@ import {
 } from '@demarc/core';
 import type { Estate, LocalCloud } from '@demarc/local-cloud';
 import { configErrorToCli, loadConfig, loadConfigAttestations, type LoadedConfig } from '../config';
-import { CliError } from '../errors';
+import { CliError, EXIT } from '../errors';
 import { type SkippedProvider } from '../formats';
 import { type Io, type Palette } from '../output';
+import { checkOutputPaths, saveSnapshot } from '../output-files';
 import { createProgress } from '../progress';
 import { emitReport, parseOutputFlags } from '../report-output';
 import { pluginHint, providerLoadError } from '../provider-names';
@@ -248,6 +247,7 @@ const localAwsRole = (spec: DemoEstateSpec): string => (spec.kind === 'demo' ? D
 export async function runScan(options: ScanCommandOptions, env: ScanEnvironment): Promise<number> {
   const { io, errColours, cwd } = env;
   const parsed = parseOptions(options);
+  await checkOutputPaths([['--out', options.out], ['--snapshot', options.snapshot]], cwd, 'nothing was scanned');
 
   // The demo reads a config only when one is given explicitly: it must behave the same in any directory.
   let loaded: LoadedConfig;
@@ -346,12 +346,8 @@ export async function runScan(options: ScanCommandOptions, env: ScanEnvironment)
       progress.done();
     }
 
-    if (options.snapshot !== undefined && result.snapshot) {
-      const file = resolve(cwd, options.snapshot);
-      await mkdir(dirname(file), { recursive: true });
-      await writeSnapshot(file, result.snapshot);
-      io.stderr.write(`Snapshot written to ${options.snapshot} (no credentials are stored). Scan it offline with: demarc scan --replay ${options.snapshot}\n`);
-    }
+    // A snapshot that cannot be written is kept in a temporary file; the report still follows, then exit 2.
+    const snapshotSaved = options.snapshot === undefined || !result.snapshot || (await saveSnapshot(result.snapshot, options.snapshot, env));
 
     const where = estate ? `${describeDemoEstate(estate)} on the local cloud (127.0.0.1, no cloud account)` : snapshot ? `the snapshot ${options.replay}` : 'your cloud';
     const shardInfo = result.shard;
@@ -360,7 +356,7 @@ export async function runScan(options: ScanCommandOptions, env: ScanEnvironment)
       const mergeable = parsed.format === 'json' ? '' : ' (merge needs each shard\'s JSON report: --format json --out <file>)';
       io.stderr.write(`Shard ${shardInfo.index + 1}/${shardInfo.count} scanned ${result.scopes.length} of ${total} scope(s). Merge the ${shardInfo.count} shard reports with: demarc merge <files...>${mergeable}\n`);
     }
-    return await emitReport(
+    const code = await emitReport(
       result,
       {
         format: parsed.format,
@@ -372,6 +368,7 @@ export async function runScan(options: ScanCommandOptions, env: ScanEnvironment)
       },
       env,
     );
+    return snapshotSaved ? code : EXIT.error;
   } finally {
     await cloud?.stop();
   }
