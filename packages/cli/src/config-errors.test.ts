@@ -31,8 +31,10 @@ describe('config errors: every problem at once, each with file, line, column and
     {
       what: 'a JSON syntax error names its line and column',
       files: { 'demarc.config.json': '{\n  "providers": ["aws",],\n  "checks": []\n}\n' },
-      errors: ['demarc.config.json:2:23: cannot be parsed as JSON: a value is expected here (JSON allows no trailing comma)'],
-      hint: /^Fix the syntax of .*demarc\.config\.json and run again; JSON has no comments or trailing commas\.$/,
+      errors: [
+        'demarc.config.json:2:23: cannot be parsed as JSON: a value is expected here (JSON allows no trailing comma)',
+      ],
+      hint: /^Fix the syntax of .*demarc\.config\.json \(JSON has no comments or trailing commas\)\.$/,
     },
     {
       what: 'four invalid values and an unknown key are all reported',
@@ -50,7 +52,8 @@ describe('config errors: every problem at once, each with file, line, column and
         ].join('\n'),
       },
       errors: [
-        'demarc.config.json:2:32: providers[1]: must be a provider package name, or { "package": name, "options": { ... } }',
+        'demarc.config.json:2:32: providers[1]: must be a provider package name, or ' +
+          '{ "package": name, "options": { ... } }',
         'demarc.config.json:5:37: mutes[1].reason: a mute needs a reason',
         'demarc.config.json:5:53: mutes[1].expires: must be an ISO date (YYYY-MM-DD)',
         'demarc.config.json:7:30: concurrency.global: Too small: expected number to be >0',
@@ -62,9 +65,23 @@ describe('config errors: every problem at once, each with file, line, column and
       what: "the attestation file a config names: each bad entry's field",
       files: {
         'demarc.config.json': '{ "attestations": "./attestations.yaml" }\n',
-        'attestations.yaml': 'version: 1\nattestations:\n  - measure: security-policy\n    owner: ""\n    evidence: https://wiki.example.com/p\n    done: 2026-01-10\n  - measure: access-review\n    owner: IT\n    evidence: https://wiki.example.com/r\n    done: last week\n',
+        'attestations.yaml': [
+          'version: 1',
+          'attestations:',
+          '  - measure: security-policy',
+          '    owner: ""',
+          '    evidence: https://wiki.example.com/p',
+          '    done: 2026-01-10',
+          '  - measure: access-review',
+          '    owner: IT',
+          '    evidence: https://wiki.example.com/r',
+          '    done: last week',
+        ].join('\n'),
       },
-      errors: ['attestations.yaml:4:12: attestations[0].owner: must name a person or team', 'attestations.yaml:10:11: attestations[1].done: must be an ISO date (YYYY-MM-DD)'],
+      errors: [
+        'attestations.yaml:4:12: attestations[0].owner: must name a person or team',
+        'attestations.yaml:10:11: attestations[1].done: must be an ISO date (YYYY-MM-DD)',
+      ],
       hint: /^Fix these 2 problems in .*attestations\.yaml and run again/,
     },
   ])('$what', async ({ files, errors, hint }) => {

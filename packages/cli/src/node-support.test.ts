@@ -9,7 +9,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { demoEstate, startLocalCloud, type LocalCloud } from '@demarc/local-cloud';
 import { REPO_ROOT, runBin } from './__helpers__/spawn';
-import { AWS_SDK_NODE_WARNING_VARIABLE, SUPPORTED_NODE_RANGE, isSupportedNode20, silenceAwsSdkNodeWarning } from './node-support';
+import {
+  AWS_SDK_NODE_WARNING_VARIABLE as VARIABLE,
+  SUPPORTED_NODE_RANGE,
+  isSupportedNode20,
+  silenceAwsSdkNodeWarning,
+} from './node-support';
 
 // Spawned scans share two cores with the rest of the suite: allow them time.
 vi.setConfig({ testTimeout: 120_000 });
@@ -25,7 +30,13 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'demarc-node-support-'));
   // A scan of "your cloud" as a user configures it, pointed at the local cloud: the management
   // account's keys and the demo estate's audit role (`localhost`: the accounts' `*.localhost` names).
-  const options = { endpoint: cloud.aws.endpoint.replace('127.0.0.1', 'localhost'), region: 'us-east-1', credentials: cloud.aws.credentials(), roleName: 'DemarcAudit', maxAttempts: 1 };
+  const options = {
+    endpoint: cloud.aws.endpoint.replace('127.0.0.1', 'localhost'),
+    region: 'us-east-1',
+    credentials: cloud.aws.credentials(),
+    roleName: 'DemarcAudit',
+    maxAttempts: 1,
+  };
   writeFileSync(join(dir, 'demarc.config.json'), JSON.stringify({ providers: [{ package: '@demarc/aws', options }] }));
 }, 60_000);
 
@@ -33,7 +44,7 @@ afterAll(() => cloud.stop());
 
 describe('the AWS SDK warning about Node 22', () => {
   it.concurrent('is not printed by a real AWS scan when the variable is not set', async () => {
-    const run = await runBin(['scan', '--json'], { cwd: dir, env: { [AWS_SDK_NODE_WARNING_VARIABLE]: undefined, CI: 'true' } });
+    const run = await runBin(['scan', '--json'], { cwd: dir, env: { [VARIABLE]: undefined, CI: 'true' } });
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout) as { scopes: { provider: string }[] };
     expect(report.scopes.length).toBeGreaterThan(1);
@@ -42,8 +53,8 @@ describe('the AWS SDK warning about Node 22', () => {
   });
 
   // Only a Node below 22 gets the warning at all.
-  it.runIf(isSupportedNode20(process.version)).concurrent('is printed when the user asks for it (the variable set to false)', async () => {
-    const run = await runBin(['scan', '--json'], { cwd: dir, env: { [AWS_SDK_NODE_WARNING_VARIABLE]: 'false', CI: 'true' } });
+  it.runIf(isSupportedNode20(process.version)).concurrent('is printed when the user sets it to false', async () => {
+    const run = await runBin(['scan', '--json'], { cwd: dir, env: { [VARIABLE]: 'false', CI: 'true' } });
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(AWS_NODE_WARNING);
   });
@@ -51,8 +62,9 @@ describe('the AWS SDK warning about Node 22', () => {
 
 describe('the support statement', () => {
   it('is the engines range of every package', () => {
-    for (const manifest of ['package.json', 'packages/cli/package.json', 'packages/aws/package.json', 'packages/core/package.json']) {
-      expect((JSON.parse(readFileSync(join(REPO_ROOT, manifest), 'utf8')) as { engines: { node: string } }).engines.node, manifest).toBe(SUPPORTED_NODE_RANGE);
+    for (const manifest of ['package.json', ...['cli', 'aws', 'core'].map((name) => `packages/${name}/package.json`)]) {
+      const { engines } = JSON.parse(readFileSync(join(REPO_ROOT, manifest), 'utf8')) as { engines: { node: string } };
+      expect(engines.node, manifest).toBe(SUPPORTED_NODE_RANGE);
     }
   });
 
@@ -66,12 +78,12 @@ describe('the support statement', () => {
   ])('Node %s: warning turned off? %s', (version, silenced) => {
     const env: Record<string, string | undefined> = {};
     expect(silenceAwsSdkNodeWarning(env, version)).toBe(silenced);
-    expect(env[AWS_SDK_NODE_WARNING_VARIABLE]).toBe(silenced ? 'true' : undefined);
+    expect(env[VARIABLE]).toBe(silenced ? 'true' : undefined);
   });
 
   it('keeps a value the user set', () => {
-    const env: Record<string, string | undefined> = { [AWS_SDK_NODE_WARNING_VARIABLE]: 'false' };
+    const env: Record<string, string | undefined> = { [VARIABLE]: 'false' };
     expect(silenceAwsSdkNodeWarning(env, 'v20.19.0')).toBe(false);
-    expect(env[AWS_SDK_NODE_WARNING_VARIABLE]).toBe('false');
+    expect(env[VARIABLE]).toBe('false');
   });
 });

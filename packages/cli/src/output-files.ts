@@ -76,18 +76,29 @@ export async function whyUnwritable(file: string, cwd: string): Promise<string |
  * differ. `outputs` pairs a flag with its value (`undefined` when not given).
  * @throws {@link CliError} naming the flag, the path and why, with `notDone` saying what did not happen.
  */
-export async function checkOutputPaths(outputs: readonly (readonly [flag: string, path: string | undefined])[], cwd: string, notDone: string): Promise<void> {
+export async function checkOutputPaths(
+  outputs: readonly (readonly [flag: string, path: string | undefined])[],
+  cwd: string,
+  notDone: string,
+): Promise<void> {
   const given = outputs.filter((output): output is readonly [string, string] => output[1] !== undefined);
   for (const [flag, path] of given) {
     if (path === '' || path.endsWith('/') || path.endsWith('\\')) {
-      throw new CliError(`${flag} '${path}' names a directory, not a file.`, `Give ${flag} a file name, e.g. ${flag} ${path}demarc.json; ${notDone}.`);
+      const example = `${flag} ${path}demarc.json`;
+      const hint = `Give ${flag} a file name, e.g. ${example}; ${notDone}.`;
+      throw new CliError(`${flag} '${path}' names a directory, not a file.`, hint);
     }
     const why = await whyUnwritable(path, cwd);
-    if (why !== undefined) throw new CliError(`${flag} ${path} cannot be written: ${why}.`, `Give ${flag} a path that can be written; ${notDone}.`);
+    if (why !== undefined) {
+      const hint = `Give ${flag} a path that can be written; ${notDone}.`;
+      throw new CliError(`${flag} ${path} cannot be written: ${why}.`, hint);
+    }
   }
   for (const [index, [flag, path]] of given.entries()) {
     const other = given.slice(index + 1).find(([, p]) => resolve(cwd, p) === resolve(cwd, path));
-    if (other) throw new CliError(`${flag} and ${other[0]} name the same file, ${path}.`, `Give each its own file; ${notDone}.`);
+    if (other) {
+      throw new CliError(`${flag} and ${other[0]} name the same file, ${path}.`, `Give each its own file; ${notDone}.`);
+    }
   }
 }
 
@@ -96,7 +107,12 @@ export async function checkOutputPaths(outputs: readonly (readonly [flag: string
  * content in a new directory under the system's temporary directory and returns the error to report
  * (exit 2) once everything else is out; `undefined` when written.
  */
-export async function writeOutputFile(file: string, content: string, what: string, cwd: string): Promise<CliError | undefined> {
+export async function writeOutputFile(
+  file: string,
+  content: string,
+  what: string,
+  cwd: string,
+): Promise<CliError | undefined> {
   const target = resolve(cwd, file);
   try {
     await mkdir(dirname(target), { recursive: true });
@@ -109,9 +125,15 @@ export async function writeOutputFile(file: string, content: string, what: strin
       kept = join(await mkdtemp(join(tmpdir(), 'demarc-')), basename(target));
       await writeFile(kept, content, 'utf8');
     } catch (keepError) {
-      return new CliError(`Cannot write the ${what} to ${file}: ${why}.`, `Keeping it in the temporary directory failed too (${inWords(keepError)}): run again with a path that can be written.`);
+      return new CliError(
+        `Cannot write the ${what} to ${file}: ${why}.`,
+        `Keeping it in a temporary directory failed too (${inWords(keepError)}): run again with a writable path.`,
+      );
     }
-    return new CliError(`Cannot write the ${what} to ${file}: ${why}. It is kept in ${kept} instead.`, `Move ${kept} where you need it; give a path that can be written next time.`);
+    return new CliError(
+      `Cannot write the ${what} to ${file}: ${why}. It is kept in ${kept} instead.`,
+      `Move ${kept} where you need it; give a path that can be written next time.`,
+    );
   }
 }
 
@@ -120,12 +142,18 @@ export async function writeOutputFile(file: string, content: string, what: strin
  * snapshot kept in a temporary file) and returns `false`, so the report still follows and the command
  * exits 2.
  */
-export async function saveSnapshot(snapshot: Snapshot, file: string, env: { readonly io: Io; readonly errColours: Palette; readonly cwd: string }): Promise<boolean> {
+export async function saveSnapshot(
+  snapshot: Snapshot,
+  file: string,
+  env: { readonly io: Io; readonly errColours: Palette; readonly cwd: string },
+): Promise<boolean> {
   const failure = await writeOutputFile(file, serializeSnapshot(snapshot), 'snapshot', env.cwd);
   if (failure) {
     env.io.stderr.write(`${env.errColours.red('error:')} ${failure.message}\n${failure.hint}\n`);
     return false;
   }
-  env.io.stderr.write(`Snapshot written to ${file} (no credentials are stored). Scan it offline with: demarc scan --replay ${file}\n`);
+  env.io.stderr.write(
+    `Snapshot written to ${file} (no credentials are stored). Scan it offline with: demarc scan --replay ${file}\n`,
+  );
   return true;
 }

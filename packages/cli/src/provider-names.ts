@@ -30,12 +30,14 @@ const VENDOR_ALIASES: Readonly<Record<string, VendorId>> = {
  * (`gpc` → `gcp` is 1), each counting 1. Names are a few characters long, so the full table is cheap.
  */
 export function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const row = (i: number): number[] => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0));
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => row(i));
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+      const swapped = i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1];
+      if (swapped) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
     }
   }
   return d[a.length]![b.length]!;
@@ -50,10 +52,12 @@ export function nearestVendor(name: string): VendorId | undefined {
   const alias = VENDOR_ALIASES[word];
   if (alias) return alias;
   const limit = word.length <= 3 ? 1 : 2;
-  const ranked = VENDOR_IDS.map((id) => ({ id, distance: editDistance(word, id) })).sort((x, y) => x.distance - y.distance);
+  const ranked = VENDOR_IDS.map((id) => ({ id, distance: editDistance(word, id) }));
+  ranked.sort((x, y) => x.distance - y.distance);
   const best = ranked[0];
+  if (!best || best.distance > limit || best.distance >= word.length) return undefined;
   // A tie (equally near two ids) suggests neither.
-  if (!best || best.distance > limit || best.distance >= word.length || ranked[1]?.distance === best.distance) return undefined;
+  if (ranked[1]?.distance === best.distance) return undefined;
   return best.id;
 }
 
@@ -68,13 +72,14 @@ export function unknownVendorHint(name: string, known: string): string {
 /** What to do about a provider or check pack that cannot be imported, by the kind of its name. */
 export function pluginHint(name: string, what: 'provider' | 'check pack'): string {
   const where = what === 'provider' ? '--provider or the config file' : 'the config file';
+  const example = what === 'provider' ? '@acme/demarc-provider' : '@acme/demarc-checks';
   switch (pluginNameKind(name)) {
     case 'path':
-      return `Fix the path in ${where}: a relative path is resolved from the config file's directory (or the working directory).`;
+      return `Fix the path in ${where}: a relative path is resolved from the config file's directory (or the cwd).`;
     case 'package':
       return `Install it (npm install ${name}) or fix its name in ${where}.`;
     case 'word':
-      return `Fix its name in ${where}: give a ${what} package's npm name, e.g. @acme/demarc-${what === 'provider' ? 'provider' : 'checks'}.`;
+      return `Fix its name in ${where}: give a ${what} package's npm name, e.g. ${example}.`;
   }
 }
 
@@ -91,23 +96,31 @@ function pluginIsMissing(name: string, dir: string, cause: unknown): boolean {
 
 /**
  * The CLI error for a provider that is not built in and failed to load (`dir`: where its name
- * resolves from): for a name that cannot be found, which built-in vendor it may mean and, only for a package name, how to install it; any
- * other load failure keeps its own message.
+ * resolves from): for a name that cannot be found, which built-in vendor it may mean and, only for a
+ * package name, how to install it; any other load failure keeps its own message.
  */
 export function providerLoadError(name: string, dir: string, error: unknown): unknown {
   if (!PluginLoadError.isInstance(error)) return error;
-  if (!pluginIsMissing(name, dir, error.cause)) return new CliError(error.message, 'Fix the provider as the error says, or its name in --provider or the config file.');
+  if (!pluginIsMissing(name, dir, error.cause)) {
+    return new CliError(error.message, 'Fix the provider as the error says, or its name in --provider or the config.');
+  }
   const kind = pluginNameKind(name);
   const scoped = name.startsWith('@demarc/') ? name.slice('@demarc/'.length) : undefined;
   const near = nearestVendor(scoped ?? name);
   if (kind === 'path') return new CliError(`Provider file '${name}' does not exist.`, pluginHint(name, 'provider'));
   if (near && (kind === 'word' || scoped !== undefined)) {
     const suggestion = scoped === undefined ? near : VENDOR_PACKAGES[near];
-    return new CliError(`Unknown provider '${name}'.`, `Did you mean '${suggestion}'? Built-in providers: ${BUILT_IN}.`);
+    const hint = `Did you mean '${suggestion}'? Built-in providers: ${BUILT_IN}.`;
+    return new CliError(`Unknown provider '${name}'.`, hint);
   }
-  if (scoped !== undefined) return new CliError(`Unknown provider '${name}': demarc publishes no such package.`, `Built-in providers: ${BUILT_IN}.`);
+  if (scoped !== undefined) {
+    return new CliError(`Unknown provider '${name}': demarc has no such package.`, `Built-in providers: ${BUILT_IN}.`);
+  }
   if (kind === 'word') {
-    return new CliError(`Unknown provider '${name}': it is not built in, and no package of that name is installed.`, `Use one of ${BUILT_IN}, or a provider package's npm name, e.g. @acme/demarc-provider.`);
+    return new CliError(
+      `Unknown provider '${name}': it is not built in, and no package of that name is installed.`,
+      `Use one of ${BUILT_IN}, or a provider package's npm name, e.g. @acme/demarc-provider.`,
+    );
   }
   return new CliError(`Provider package '${name}' is not installed.`, pluginHint(name, 'provider'));
 }

@@ -91,7 +91,8 @@ export async function emitReport(result: ScanResult, options: EmitOptions, env: 
   const text = (colouring: Palette): string => renderText(result, { target: options.target, skipped: options.skipped, failOn }, colouring);
   if (options.out !== undefined) {
     // A file never gets colour codes.
-    const failure = await writeOutputFile(options.out, format === 'text' ? text(palette(false)) : renderReport(format, result), `${format} report`, cwd);
+    const report = format === 'text' ? text(palette(false)) : renderReport(format, result);
+    const failure = await writeOutputFile(options.out, report, `${format} report`, cwd);
     // The person (or CI log) still sees the summary; the report is in the file (or kept, exit 2).
     io.stdout.write(text(colours));
     if (failure) throw failure;

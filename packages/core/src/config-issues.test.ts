@@ -21,6 +21,8 @@ function configError(run: () => unknown): ConfigError {
 
 const lines = (error: ConfigError): string[] => error.issues.map(formatConfigIssue);
 
+const NOT_A_PROVIDER = 'must be a provider package name, or { "package": name, "options": { ... } }';
+
 const CONFIG_WITH_THREE_PROBLEMS = `{
   "providers": ["@demarc/aws", 7],
   "mutes": [
@@ -37,7 +39,7 @@ describe('every problem at once, with line and column', () => {
       what: 'a JSON config with three invalid values: each at its value',
       run: () => parseConfigText(CONFIG_WITH_THREE_PROBLEMS, 'demarc.config.json'),
       expected: [
-        'demarc.config.json:2:32: providers[1]: must be a provider package name, or { "package": name, "options": { ... } }',
+        `demarc.config.json:2:32: providers[1]: ${NOT_A_PROVIDER}`,
         'demarc.config.json:5:37: mutes[1].reason: a mute needs a reason',
         'demarc.config.json:5:53: mutes[1].expires: must be an ISO date (YYYY-MM-DD)',
         'demarc.config.json:7:30: concurrency.global: Too small: expected number to be >0',
@@ -65,13 +67,26 @@ describe('every problem at once, with line and column', () => {
       what: 'a YAML attestation file with two bad entries',
       run: () =>
         parseAttestationText(
-          'version: 1\nattestations:\n  - measure: security-policy\n    owner: CISO\n    evidence: x\n    done: 2025-13-45\n  - measure: no-such-measure\n    owner: A\n    evidence: y\n    done: 2025-01-01\n    validFor: six months\n',
+          [
+            'version: 1',
+            'attestations:',
+            '  - measure: security-policy',
+            '    owner: CISO',
+            '    evidence: x',
+            '    done: 2025-13-45',
+            '  - measure: no-such-measure',
+            '    owner: A',
+            '    evidence: y',
+            '    done: 2025-01-01',
+            '    validFor: six months',
+          ].join('\n'),
           'attestations.yaml',
         ),
       expected: [
         'attestations.yaml:6:11: attestations[0].done: is not a real date',
         expect.stringMatching(/^attestations\.yaml:7:14: attestations\[1\]\.measure: Invalid option: expected one of /),
-        "attestations.yaml:11:15: attestations[1].validFor: must be an ISO 8601 duration such as 'P1Y', 'P6M' or 'P90D'",
+        "attestations.yaml:11:15: attestations[1].validFor: must be an ISO 8601 duration such as 'P1Y', " +
+          "'P6M' or 'P90D'",
       ],
     },
     {
@@ -82,21 +97,27 @@ describe('every problem at once, with line and column', () => {
     {
       what: 'a JSON attestation file with a syntax error',
       run: () => parseAttestationText('{"version": 1, "attestations": [}', 'a.json'),
-      expected: ['a.json:1:33: cannot be parsed as JSON: a value is expected here', "a.json:1:34: cannot be parsed as JSON: a ']' is expected to close the array"],
+      expected: [
+        'a.json:1:33: cannot be parsed as JSON: a value is expected here',
+        "a.json:1:34: cannot be parsed as JSON: a ']' is expected to close the array",
+      ],
     },
     {
       what: 'parsed data (a .mjs config): every problem, without positions',
-      run: () => parseConfig({ checks: [''], mutes: [{ check: 'a', reason: '' }], checkTimeoutMs: -1 }, 'demarc.config.mjs'),
+      run: () => parseConfig({ checks: [''], mutes: [{ check: 'a', reason: '' }], checkTimeoutMs: -1 }, 'config.mjs'),
       expected: [
-        'demarc.config.mjs: checks[0]: Too small: expected string to have >=1 characters',
-        'demarc.config.mjs: mutes[0].reason: a mute needs a reason',
-        'demarc.config.mjs: checkTimeoutMs: Too small: expected number to be >0',
+        'config.mjs: checks[0]: Too small: expected string to have >=1 characters',
+        'config.mjs: mutes[0].reason: a mute needs a reason',
+        'config.mjs: checkTimeoutMs: Too small: expected number to be >0',
       ],
     },
     {
       what: 'mute rules',
       run: () => parseMuteRules([{ check: '', reason: 'r' }, { check: 'x', reason: '' }], 'mutes.json'),
-      expected: ['mutes.json: [0].check: Too small: expected string to have >=1 characters', 'mutes.json: [1].reason: a mute needs a reason'],
+      expected: [
+        'mutes.json: [0].check: Too small: expected string to have >=1 characters',
+        'mutes.json: [1].reason: a mute needs a reason',
+      ],
     },
   ])('$what', ({ run, expected }) => {
     expect(lines(configError(run))).toEqual(expected);
@@ -106,10 +127,11 @@ describe('every problem at once, with line and column', () => {
 describe('ConfigError stays what callers knew', () => {
   it('the location and the first line of the message are the first problem; the other problems follow', () => {
     const error = configError(() => parseConfigText(CONFIG_WITH_THREE_PROBLEMS, 'demarc.config.json'));
-    expect(error).toMatchObject({ file: 'demarc.config.json', entry: 'providers[1]', field: undefined, line: 2, column: 32 });
+    expect(error).toMatchObject({ file: 'demarc.config.json', entry: 'providers[1]', line: 2, column: 32 });
+    expect(error.field).toBeUndefined();
     expect(error.issues).toHaveLength(4);
     expect(error.message.split('\n')).toEqual([
-      'demarc.config.json: providers[1]: must be a provider package name, or { "package": name, "options": { ... } }',
+      `demarc.config.json: providers[1]: ${NOT_A_PROVIDER}`,
       'demarc.config.json: mutes[1]: reason: a mute needs a reason',
       'demarc.config.json: mutes[1]: expires: must be an ISO date (YYYY-MM-DD)',
       'demarc.config.json: concurrency.global: Too small: expected number to be >0',
@@ -117,9 +139,10 @@ describe('ConfigError stays what callers knew', () => {
   });
 
   it('one problem: one issue, built from the location', () => {
-    const error = new ConfigError({ file: 'f.yaml', entry: 'attestations[0]', field: 'owner' }, 'must name a person or team');
+    const location = { file: 'f.yaml', entry: 'attestations[0]', field: 'owner' };
+    const error = new ConfigError(location, 'must name a person or team');
     expect(error.message).toBe('f.yaml: attestations[0]: owner: must name a person or team');
-    expect(error.issues).toEqual([{ file: 'f.yaml', entry: 'attestations[0]', field: 'owner', problem: 'must name a person or team' }]);
+    expect(error.issues).toEqual([{ ...location, problem: 'must name a person or team' }]);
     expect(formatConfigIssue(error.issues[0]!)).toBe('f.yaml: attestations[0].owner: must name a person or team');
   });
 });

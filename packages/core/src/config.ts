@@ -16,9 +16,13 @@ const buildConfigSchema = once(() => {
     /** Provider packages, e.g. `'@demarc/aws'`, or `{ package, options }` passed to its factory. */
     providers: z
       .array(
-        z.union([z.string().min(1), z.strictObject({ package: z.string().min(1), options: z.record(z.string(), z.unknown()).optional() })], {
-          error: 'must be a provider package name, or { "package": name, "options": { ... } }',
-        }),
+        z.union(
+          [
+            z.string().min(1),
+            z.strictObject({ package: z.string().min(1), options: z.record(z.string(), z.unknown()).optional() }),
+          ],
+          { error: 'must be a provider package name, or { "package": name, "options": { ... } }' },
+        ),
       )
       .default([]),
     /** Check pack packages. */

@@ -64,7 +64,7 @@ export interface ConfigErrorOptions extends ErrorOptions {
 
 /** A field path as a person writes it: `mutes[1].expires`. */
 export function formatConfigPath(path: readonly (string | number)[]): string {
-  return path.map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index > 0 ? '.' : ''}${part}`)).join('');
+  return path.map((part, index) => (typeof part === 'number' ? `[${part}]` : index > 0 ? `.${part}` : part)).join('');
 }
 
 /**
@@ -72,17 +72,20 @@ export function formatConfigPath(path: readonly (string | number)[]): string {
  * (the position and field only when known).
  * @example
  * ```ts
- * formatConfigIssue({ file: 'demarc.config.json', line: 12, column: 5, path: ['mutes', 1, 'expires'], problem: 'must be an ISO date' });
+ * const issue = { file: 'demarc.config.json', line: 12, column: 5, path: ['mutes', 1, 'expires'], problem: 'must be an ISO date' };
+ * formatConfigIssue(issue);
  * // 'demarc.config.json:12:5: mutes[1].expires: must be an ISO date'
  * ```
  */
 export function formatConfigIssue(issue: ConfigIssue): string {
-  const position = issue.line === undefined ? '' : `:${issue.line}${issue.column === undefined ? '' : `:${issue.column}`}`;
+  const column = issue.column === undefined ? '' : `:${issue.column}`;
+  const position = issue.line === undefined ? '' : `:${issue.line}${column}`;
   const field = issue.path ? formatConfigPath(issue.path) : [issue.entry, issue.field].filter(Boolean).join('.');
   return `${issue.file}${position}: ${field ? `${field}: ` : ''}${issue.problem}`;
 }
 
-const whereOf = (location: ConfigErrorLocation): string => [location.file, location.entry, location.field].filter(Boolean).join(': ');
+const whereOf = (location: ConfigErrorLocation): string =>
+  [location.file, location.entry, location.field].filter(Boolean).join(': ');
 
 /**
  * A config, attestation or mute file is invalid. The message names the file, the entry and the field
@@ -114,7 +117,8 @@ export class ConfigError extends DemarcError {
   constructor(location: ConfigErrorLocation, problem: string, options?: ConfigErrorOptions) {
     const { issues: more, ...errorOptions } = options ?? {};
     const issues = more && more.length > 0 ? more : [{ ...location, problem }];
-    const lines = [`${whereOf(location)}: ${problem}`, ...issues.slice(1).map((issue) => `${whereOf(issue)}: ${issue.problem}`)];
+    const others = issues.slice(1).map((issue) => `${whereOf(issue)}: ${issue.problem}`);
+    const lines = [`${whereOf(location)}: ${problem}`, ...others];
     super(lines.join('\n'), errorOptions);
     this.file = location.file;
     this.entry = location.entry;
@@ -128,7 +132,7 @@ export class ConfigError extends DemarcError {
    * The error for a list of problems (at least one): the first gives the location and message.
    * @example
    * ```ts
-   * throw ConfigError.fromIssues([{ file, path: ['mutes', 0, 'reason'], field: 'reason', problem: 'a mute needs a reason' }]);
+   * throw ConfigError.fromIssues([{ file, path: ['mutes', 0, 'reason'], problem: 'a mute needs a reason' }]);
    * ```
    */
   static fromIssues(issues: readonly [ConfigIssue, ...ConfigIssue[]], options?: ErrorOptions): ConfigError {

@@ -111,7 +111,8 @@ export async function runExplain(subject: string, options: { readonly json: bool
   const [vendorPart, servicePart] = key.includes(':') ? key.split(':', 2) : [undefined, key];
   if (vendorPart !== undefined && !isVendorId(vendorPart)) {
     const near = nearestVendor(vendorPart);
-    throw new CliError(`Unknown vendor '${vendorPart}' in '${subject}'.`, `${near ? `Did you mean '${near}:${servicePart}'? ` : ''}Vendors: ${VENDOR_IDS.join(', ')}.`);
+    const hint = `${near ? `Did you mean '${near}:${servicePart}'? ` : ''}Vendors: ${VENDOR_IDS.join(', ')}.`;
+    throw new CliError(`Unknown vendor '${vendorPart}' in '${subject}'.`, hint);
   }
   for (const vendor of vendors) {
     if (vendorPart && vendor.id !== vendorPart) continue;

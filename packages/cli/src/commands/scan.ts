@@ -347,7 +347,8 @@ export async function runScan(options: ScanCommandOptions, env: ScanEnvironment)
     }
 
     // A snapshot that cannot be written is kept in a temporary file; the report still follows, then exit 2.
-    const snapshotSaved = options.snapshot === undefined || !result.snapshot || (await saveSnapshot(result.snapshot, options.snapshot, env));
+    const recorded = options.snapshot !== undefined ? result.snapshot : undefined;
+    const snapshotSaved = recorded === undefined || (await saveSnapshot(recorded, options.snapshot!, env));
 
     const where = estate ? `${describeDemoEstate(estate)} on the local cloud (127.0.0.1, no cloud account)` : snapshot ? `the snapshot ${options.replay}` : 'your cloud';
     const shardInfo = result.shard;

@@ -106,10 +106,11 @@ function validateAttestations(data: unknown, file: string, locate?: Locate): Att
   if (!parsed.success) {
     const describe: DescribePath = (path) => {
       const [first, index, ...rest] = path;
-      if (first !== 'attestations' || typeof index !== 'number') return path.length ? { field: path.map(String).join('.') } : {};
+      const fieldOf = (parts: readonly (string | number)[]) => (parts.length ? { field: parts.map(String).join('.') } : {});
+      if (first !== 'attestations' || typeof index !== 'number') return fieldOf(path);
       const raw = (data as { attestations?: unknown[] }).attestations?.[index];
       const measure = typeof raw === 'object' && raw !== null && 'measure' in raw ? String(raw.measure) : undefined;
-      return { entry: `attestations[${index}]${measure ? ` (${measure})` : ''}`, ...(rest.length ? { field: rest.map(String).join('.') } : {}) };
+      return { entry: `attestations[${index}]${measure ? ` (${measure})` : ''}`, ...fieldOf(rest) };
     };
     throw configIssues(parsed.error, file, { describe, ...(locate ? { locate } : {}) });
   }

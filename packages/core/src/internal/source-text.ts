@@ -43,7 +43,9 @@ function jsonSyntaxProblem(code: string, text: string, offset: number): string {
   const closing = (text[offset] === ']' || text[offset] === '}') && text.slice(0, offset).trimEnd().endsWith(',');
   const problems: Readonly<Record<string, string>> = {
     ValueExpected: closing ? 'a value is expected here (JSON allows no trailing comma)' : 'a value is expected here',
-    PropertyNameExpected: closing ? 'a property name is expected here (JSON allows no trailing comma)' : 'a property name in double quotes is expected here',
+    PropertyNameExpected: closing
+      ? 'a property name is expected here (JSON allows no trailing comma)'
+      : 'a property name in double quotes is expected here',
     CommaExpected: "a ',' is expected here, between two values",
     ColonExpected: "a ':' is expected after the property name",
     CloseBraceExpected: "a '}' is expected to close the object",
@@ -78,8 +80,13 @@ export function parseJsonText(text: string, file: string): ParsedSource {
     const seen = new Set<number>();
     const issues: ConfigIssue[] = errors
       .filter((e) => !seen.has(e.offset) && seen.add(e.offset))
-      .map((e) => ({ file, ...positionAt(text, e.offset), problem: `cannot be parsed as JSON: ${jsonSyntaxProblem(parser.printParseErrorCode(e.error), text, e.offset)}` }));
-    const [first, ...rest] = issues.length > 0 ? issues : [{ file, problem: `cannot be parsed as JSON: ${(error as Error).message}` }];
+      .map((e) => {
+        const problem = jsonSyntaxProblem(parser.printParseErrorCode(e.error), text, e.offset);
+        return { file, ...positionAt(text, e.offset), problem: `cannot be parsed as JSON: ${problem}` };
+      });
+    // jsonc-parser accepts a few things JSON.parse does not: then JSON.parse's own words, without a position.
+    const fallback = { file, problem: `cannot be parsed as JSON: ${(error as Error).message}` };
+    const [first, ...rest] = issues.length > 0 ? issues : [fallback];
     throw ConfigError.fromIssues([first!, ...rest], { cause: error });
   }
   const root = parser.parseTree(text);
@@ -110,12 +117,15 @@ export function parseYamlText(text: string, file: string): ParsedSource {
     const { line, col } = lines.linePos(offset);
     return { line, column: col };
   };
-  const [first, ...rest] = document.errors.map((e): ConfigIssue => ({ file, ...at(e.pos[0]), problem: `cannot be parsed as YAML: ${e.message}` }));
+  const [first, ...rest] = document.errors.map(
+    (e): ConfigIssue => ({ file, ...at(e.pos[0]), problem: `cannot be parsed as YAML: ${e.message}` }),
+  );
   if (first) throw ConfigError.fromIssues([first, ...rest], { cause: document.errors[0] });
   const locate: Locate = (path, key) => {
     if (key !== undefined) {
       const map = document.getIn(path, true);
-      const pair = isMap(map) ? map.items.find((item) => (item.key as { value?: unknown } | null)?.value === key) : undefined;
+      const keyOf = (item: { key: unknown }): unknown => (item.key as { value?: unknown } | null)?.value;
+      const pair = isMap(map) ? map.items.find((item) => keyOf(item) === key) : undefined;
       const range = (pair?.key as { range?: [number, number, number] } | null)?.range;
       if (range) return at(range[0]);
     }
@@ -137,14 +147,19 @@ export const describeByFirstIndex: DescribePath = (path) => {
   const parts = path.map(String);
   const indexAt = path.findIndex((p) => typeof p === 'number');
   if (indexAt < 0) return parts.length ? { field: parts.join('.') } : {};
-  return { entry: `${parts.slice(0, indexAt).join('.')}[${parts[indexAt]}]`, ...(parts.length > indexAt + 1 ? { field: parts.slice(indexAt + 1).join('.') } : {}) };
+  const entry = `${parts.slice(0, indexAt).join('.')}[${parts[indexAt]}]`;
+  return { entry, ...(parts.length > indexAt + 1 ? { field: parts.slice(indexAt + 1).join('.') } : {}) };
 };
 
 /**
  * Every zod issue as one {@link ConfigError}: each with the file, the entry and field, the path and,
  * when `locate` is given, the line and column of the offending value (of the key, for an unknown key).
  */
-export function configIssues(error: z.ZodError, file: string, options: { readonly locate?: Locate; readonly describe?: DescribePath } = {}): ConfigError {
+export function configIssues(
+  error: z.ZodError,
+  file: string,
+  options: { readonly locate?: Locate; readonly describe?: DescribePath } = {},
+): ConfigError {
   const describe = options.describe ?? describeByFirstIndex;
   const issues = error.issues.flatMap((issue): ConfigIssue[] => {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
@@ -152,7 +167,8 @@ export function configIssues(error: z.ZodError, file: string, options: { readonl
     const keys = issue.code === 'unrecognized_keys' ? issue.keys : [undefined];
     return keys.map((key) => {
       const position = options.locate?.(path, key);
-      return { file, ...describe(path), ...(position ?? {}), path, problem: key !== undefined && keys.length > 1 ? `Unrecognized key: "${key}"` : issue.message };
+      const problem = key !== undefined && keys.length > 1 ? `Unrecognized key: "${key}"` : issue.message;
+      return { file, ...describe(path), ...(position ?? {}), path, problem };
     });
   });
   const [first, ...rest] = issues;

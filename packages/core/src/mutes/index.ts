@@ -41,7 +41,10 @@ export function parseMuteRules(data: unknown, file: string): MuteRule[] {
   const parsed = zod().z.array(buildMuteRuleSchema()).safeParse(data);
   if (!parsed.success) {
     throw configIssues(parsed.error, file, {
-      describe: ([index, ...field]) => ({ ...(typeof index === 'number' ? { entry: `mutes[${index}]` } : {}), ...(field.length ? { field: field.map(String).join('.') } : {}) }),
+      describe: ([index, ...field]) => ({
+        ...(typeof index === 'number' ? { entry: `mutes[${index}]` } : {}),
+        ...(field.length ? { field: field.map(String).join('.') } : {}),
+      }),
     });
   }
   return parsed.data;

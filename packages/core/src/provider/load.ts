@@ -70,7 +70,9 @@ function notFoundHint(name: string, cwd: string, error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;
   if (code !== 'MODULE_NOT_FOUND' && code !== 'ERR_MODULE_NOT_FOUND') return '';
   const kind = pluginNameKind(name);
-  const missing = kind === 'path' ? !existsSync(resolvePath(cwd, name)) : String((error as Error).message).includes(`'${name}'`);
+  // Node names the module it cannot find: the plugin itself, or something the plugin imports.
+  const named = String((error as Error).message).includes(`'${name}'`);
+  const missing = kind === 'path' ? !existsSync(resolvePath(cwd, name)) : named;
   return missing ? NOT_FOUND_HINT[kind](name) : ' A module it imports is missing: install its dependencies.';
 }
 
@@ -82,7 +84,8 @@ async function importPlugin(name: string, options: LoadPluginOptions): Promise<R
     if (typeof module !== 'object' || module === null) throw new TypeError('the module has no exports');
     return module as Record<string, unknown>;
   } catch (error) {
-    throw new PluginLoadError(name, `cannot be imported: ${(error as Error).message}.${notFoundHint(name, cwd, error)}`, { cause: error });
+    const hint = notFoundHint(name, cwd, error);
+    throw new PluginLoadError(name, `cannot be imported: ${(error as Error).message}.${hint}`, { cause: error });
   }
 }
 
