@@ -212,7 +212,10 @@ describe('config files', () => {
     expect(run.code).toBe(2);
     const lines = run.stderr.trim().split('\n');
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toBe(`error: ${join(dir, 'demarc.config.json')}: mutes[0]: expires: must be an ISO date (YYYY-MM-DD)`);
+    // file:line:column of the value, then the field.
+    expect(lines[0]).toBe(
+      `error: ${join(dir, 'demarc.config.json')}:1:90: mutes[0].expires: must be an ISO date (YYYY-MM-DD)`,
+    );
     expect(lines[1]).toMatch(/^Fix the field 'expires' of mutes\[0\] in /);
     expect(run.stdout).toBe('');
   });
@@ -222,7 +225,7 @@ describe('config files', () => {
     writeFileSync(join(dir, 'demarc.config.json'), JSON.stringify({ provider: ['aws'] }));
     const run = await runBin(['scan'], { cwd: dir });
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/demarc\.config\.json: .*provider/);
+    expect(run.stderr).toMatch(/demarc\.config\.json:1:2: Unrecognized key: "provider"/);
   });
 
   it.concurrent('mutes and attestations from the config change the findings', async () => {

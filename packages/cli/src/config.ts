@@ -12,7 +12,15 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ConfigError, loadAttestations, parseConfig, type AttestationSet, type DemarcConfig } from '@demarc/core';
+import {
+  ConfigError,
+  formatConfigIssue,
+  loadAttestations,
+  parseConfig,
+  parseConfigText,
+  type AttestationSet,
+  type DemarcConfig,
+} from '@demarc/core';
 import { CliError } from './errors';
 
 /** The config file names looked for in the working directory, in order. */
@@ -38,15 +46,8 @@ export function findConfigFile(cwd: string, explicit?: string): string | undefin
   return CONFIG_FILE_NAMES.map((name) => resolve(cwd, name)).find((file) => existsSync(file));
 }
 
-async function readConfigData(file: string): Promise<unknown> {
-  if (file.endsWith('.json')) {
-    const text = await readFile(file, 'utf8');
-    try {
-      return JSON.parse(text) as unknown;
-    } catch (error) {
-      throw new CliError(`${file}: is not valid JSON (${(error as Error).message}).`, 'Fix the syntax; a JSON config has no comments or trailing commas.');
-    }
-  }
+/** Imports a `.js` / `.mjs` / `.ts` config and returns its default export. */
+async function importConfigModule(file: string): Promise<unknown> {
   let module: { default?: unknown };
   try {
     module = (await import(pathToFileURL(file).href)) as { default?: unknown };
@@ -76,8 +77,10 @@ async function readConfigData(file: string): Promise<unknown> {
 export async function loadConfig(cwd: string, explicit?: string): Promise<LoadedConfig> {
   const file = findConfigFile(cwd, explicit);
   if (file === undefined) return { file: undefined, dir: cwd, config: parseConfig({}) };
-  const data = await readConfigData(file);
-  return { file, dir: dirname(file), config: parseConfig(data, file) };
+  // A JSON config is parsed from its text, so every problem gets its line and column.
+  const dir = dirname(file);
+  if (file.endsWith('.json')) return { file, dir, config: parseConfigText(await readFile(file, 'utf8'), file) };
+  return { file, dir, config: parseConfig(await importConfigModule(file), file) };
 }
 
 /** Loads the attestation file a config names (relative to the config file), if any. */
@@ -87,8 +90,21 @@ export async function loadConfigAttestations(loaded: LoadedConfig): Promise<Atte
   return loadAttestations(resolve(loaded.dir, path));
 }
 
-/** Turns a core `ConfigError` into a CLI error with what to do next. */
+const SEE_FORMAT = '(see docs/guide/cli.md for the config format)';
+
+/**
+ * Turns a core `ConfigError` into a CLI error with what to do next: one line per problem, each
+ * `file:line:column: field: problem` (position when known), so every problem is fixed in one go.
+ */
 export function configErrorToCli(error: ConfigError): CliError {
+  const message = error.issues.map(formatConfigIssue).join('\n');
+  if (error.issues.every((issue) => issue.problem.startsWith('cannot be parsed as JSON'))) {
+    return new CliError(message, `Fix the syntax of ${error.file} (JSON has no comments or trailing commas).`);
+  }
+  if (error.issues.length > 1) {
+    const files = [...new Set(error.issues.map((issue) => issue.file))].join(', ');
+    return new CliError(message, `Fix these ${error.issues.length} problems in ${files} and run again ${SEE_FORMAT}.`);
+  }
   const what = error.field ? `the field '${error.field}'${error.entry ? ` of ${error.entry}` : ''}` : error.entry ? error.entry : 'the file';
-  return new CliError(error.message, `Fix ${what} in ${error.file} and run again (see docs/guide/cli.md for the config format).`);
+  return new CliError(message, `Fix ${what} in ${error.file} and run again ${SEE_FORMAT}.`);
 }

@@ -13,7 +13,10 @@ export const EXIT = {
   error: 2,
 } as const;
 
-/** An error the CLI reports in one line, with what to do next, and exits 2. */
+/**
+ * An error the CLI reports in one line, with what to do next, and exits 2. A message of several lines
+ * (several problems at once, e.g. a config file's) is printed as one `error:` line each.
+ */
 export class CliError extends Error {
   override readonly name = 'CliError';
 

@@ -134,7 +134,8 @@ export async function runCli(argv: readonly string[], io: Io = processIo()): Pro
       // --help and --version exit through here with code 0.
       exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.error;
     } else if (error instanceof CliError) {
-      io.stderr.write(`${errColours.red('error:')} ${error.message}\n${error.hint}\n`);
+      for (const line of error.message.split('\n')) io.stderr.write(`${errColours.red('error:')} ${line}\n`);
+      io.stderr.write(`${error.hint}\n`);
       exitCode = EXIT.error;
     } else {
       const message = error instanceof Error ? error.message : String(error);

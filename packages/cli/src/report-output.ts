@@ -3,11 +3,10 @@
  * (`--format`, `--json`, `--fail-on`), writing the report to stdout or `--out`, and the exit code.
  * @module
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
 import { SEVERITIES, type ScanResult, type Severity } from '@demarc/core';
 import { CliError, EXIT } from './errors';
 import { FORMATS, configArtifactUri, findingsAtOrAbove, parseFormat, renderReport, renderText, type Format, type SkippedProvider } from './formats';
+import { writeOutputFile } from './output-files';
 import { palette, type Io, type Palette } from './output';
 
 /** The `--fail-on` values: every severity, and `none`. */
@@ -85,6 +84,8 @@ export interface EmitEnvironment {
  * Writes the report of `result` (stdout, or `--out` with the text summary on stdout), notes the
  * unverified findings on stderr, and returns the exit code: 2 for a partial result, 1 when a finding
  * fails at or above `--fail-on`, else 0.
+ * @throws {@link CliError} after the summary when `--out` cannot be written; the report is then kept in a
+ * temporary file the error names.
  */
 export async function emitReport(result: ScanResult, options: EmitOptions, env: EmitEnvironment): Promise<number> {
   const { io, colours, errColours, cwd } = env;
@@ -92,12 +93,12 @@ export async function emitReport(result: ScanResult, options: EmitOptions, env: 
   const text = (colouring: Palette): string => renderText(result, { target: options.target, skipped: options.skipped, failOn }, colouring);
   const rendering = options.configFile === undefined ? {} : { configUri: configArtifactUri(options.configFile, cwd) };
   if (options.out !== undefined) {
-    const file = resolve(cwd, options.out);
-    await mkdir(dirname(file), { recursive: true });
     // A file never gets colour codes.
-    await writeFile(file, format === 'text' ? text(palette(false)) : renderReport(format, result, rendering), 'utf8');
-    // The person (or CI log) still sees the summary; the report is in the file.
+    const report = format === 'text' ? text(palette(false)) : renderReport(format, result, rendering);
+    const failure = await writeOutputFile(options.out, report, `${format} report`, cwd);
+    // The person (or CI log) still sees the summary; the report is in the file (or kept, exit 2).
     io.stdout.write(text(colours));
+    if (failure) throw failure;
     io.stdout.write(`${format} report written to ${options.out}\n`);
   } else {
     io.stdout.write(format === 'text' ? text(colours) : renderReport(format, result, rendering));

@@ -4,8 +4,8 @@
  * @module
  */
 import type { z } from 'zod';
-import { ConfigError } from './errors';
 import { lazyObject, once, zod } from './internal/lazy';
+import { configIssues, parseJsonText, type Locate } from './internal/source-text';
 import { muteRuleSchema } from './mutes/index';
 
 /** The config file's schema, built on first use (zod loads then, see `internal/lazy`). */
@@ -15,7 +15,15 @@ const buildConfigSchema = once(() => {
   return z.strictObject({
     /** Provider packages, e.g. `'@demarc/aws'`, or `{ package, options }` passed to its factory. */
     providers: z
-      .array(z.union([z.string().min(1), z.strictObject({ package: z.string().min(1), options: z.record(z.string(), z.unknown()).optional() })]))
+      .array(
+        z.union(
+          [
+            z.string().min(1),
+            z.strictObject({ package: z.string().min(1), options: z.record(z.string(), z.unknown()).optional() }),
+          ],
+          { error: 'must be a provider package name, or { "package": name, "options": { ... } }' },
+        ),
+      )
       .default([]),
     /** Check pack packages. */
     checks: z.array(z.string().min(1)).default([]),
@@ -59,18 +67,30 @@ export function defineConfig(config: DemarcConfigInput): DemarcConfigInput {
 }
 
 /**
- * Validates a config. Errors name the file, the entry (e.g. `mutes[1]`) and the field.
- * @throws {@link ConfigError}
+ * Validates a config. Every problem is reported at once, each naming the file, the entry (e.g.
+ * `mutes[1]`) and the field.
+ * @throws {@link ConfigError} with every problem in `issues`.
  */
 export function parseConfig(data: unknown, file = '<inline config>'): DemarcConfig {
+  return validateConfig(data, file);
+}
+
+/**
+ * Parses and validates the text of a JSON config file. Every problem is reported at once, each with its
+ * line and column: every syntax error, or every invalid value (at the value; an unknown key at the key).
+ * @throws {@link ConfigError} with every problem in `issues`.
+ * @example
+ * ```ts
+ * const config = parseConfigText(await readFile('demarc.config.json', 'utf8'), 'demarc.config.json');
+ * ```
+ */
+export function parseConfigText(text: string, file: string): DemarcConfig {
+  const { data, locate } = parseJsonText(text, file);
+  return validateConfig(data, file, locate);
+}
+
+function validateConfig(data: unknown, file: string, locate?: Locate): DemarcConfig {
   const parsed = buildConfigSchema().safeParse(data);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  const path = issue.path.map(String);
-  const indexAt = issue.path.findIndex((p) => typeof p === 'number');
-  const location =
-    indexAt >= 0
-      ? { file, entry: `${path.slice(0, indexAt).join('.')}[${path[indexAt]}]`, ...(path.length > indexAt + 1 ? { field: path.slice(indexAt + 1).join('.') } : {}) }
-      : { file, ...(path.length ? { field: path.join('.') } : {}) };
-  throw new ConfigError(location, issue.message, { cause: parsed.error });
+  throw configIssues(parsed.error, file, locate ? { locate } : {});
 }

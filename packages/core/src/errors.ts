@@ -42,11 +42,56 @@ export interface ConfigErrorLocation {
   readonly entry?: string;
   /** The field path inside the entry, e.g. `'validFor'`. */
   readonly field?: string;
+  /** The 1-based line of the offending value (or syntax error), when the file's text was parsed. */
+  readonly line?: number;
+  /** The 1-based column, with {@link ConfigErrorLocation.line}. */
+  readonly column?: number;
+}
+
+/** One problem in a config, attestation or mute file: where it is and what is wrong. */
+export interface ConfigIssue extends ConfigErrorLocation {
+  /** The offending value's path from the document root, e.g. `['mutes', 1, 'expires']`; `[]` is the whole file. */
+  readonly path?: readonly (string | number)[];
+  /** What is wrong, in a sentence, e.g. `'must be an ISO date (YYYY-MM-DD)'`. */
+  readonly problem: string;
+}
+
+/** Options of {@link ConfigError}: every problem found, when there are several. */
+export interface ConfigErrorOptions extends ErrorOptions {
+  /** Every problem in the file, the one the location and problem describe first. */
+  readonly issues?: readonly ConfigIssue[];
+}
+
+/** A field path as a person writes it: `mutes[1].expires`. */
+export function formatConfigPath(path: readonly (string | number)[]): string {
+  return path.map((part, index) => (typeof part === 'number' ? `[${part}]` : index > 0 ? `.${part}` : part)).join('');
 }
 
 /**
+ * One issue as one line an editor or a CI log links to the spot: `file:line:column: field: problem`
+ * (the position and field only when known).
+ * @example
+ * ```ts
+ * const issue = { file: 'demarc.config.json', line: 12, column: 5, path: ['mutes', 1, 'expires'], problem: 'must be an ISO date' };
+ * formatConfigIssue(issue);
+ * // 'demarc.config.json:12:5: mutes[1].expires: must be an ISO date'
+ * ```
+ */
+export function formatConfigIssue(issue: ConfigIssue): string {
+  const column = issue.column === undefined ? '' : `:${issue.column}`;
+  const position = issue.line === undefined ? '' : `:${issue.line}${column}`;
+  const field = issue.path ? formatConfigPath(issue.path) : [issue.entry, issue.field].filter(Boolean).join('.');
+  return `${issue.file}${position}: ${field ? `${field}: ` : ''}${issue.problem}`;
+}
+
+const whereOf = (location: ConfigErrorLocation): string =>
+  [location.file, location.entry, location.field].filter(Boolean).join(': ');
+
+/**
  * A config, attestation or mute file is invalid. The message names the file, the entry and the field
- * so the user fixes it in one step.
+ * so the user fixes it in one step; `issues` holds every problem found (with its line and column when
+ * the file's text was parsed), so all of them are fixed in one go. The location fields describe the
+ * first, and the message has one line per issue.
  */
 export class ConfigError extends DemarcError {
   readonly [CONFIG_ERROR] = true;
@@ -57,17 +102,41 @@ export class ConfigError extends DemarcError {
   readonly entry: string | undefined;
   /** The field path, if any. */
   readonly field: string | undefined;
+  /** The 1-based line of the (first) problem, when known. */
+  readonly line: number | undefined;
+  /** The 1-based column of the (first) problem, when known. */
+  readonly column: number | undefined;
+  /** Every problem found, at least one: the one `location` and `problem` describe comes first. */
+  readonly issues: readonly ConfigIssue[];
 
   /**
-   * @param location - File, entry and field.
+   * @param location - File, entry and field (and line and column when known).
    * @param problem - What is wrong, in a sentence.
+   * @param options - The cause, and `issues` when the file has more than this one problem.
    */
-  constructor(location: ConfigErrorLocation, problem: string, options?: ErrorOptions) {
-    const where = [location.file, location.entry, location.field].filter(Boolean).join(': ');
-    super(`${where}: ${problem}`, options);
+  constructor(location: ConfigErrorLocation, problem: string, options?: ConfigErrorOptions) {
+    const { issues: more, ...errorOptions } = options ?? {};
+    const issues = more && more.length > 0 ? more : [{ ...location, problem }];
+    const others = issues.slice(1).map((issue) => `${whereOf(issue)}: ${issue.problem}`);
+    const lines = [`${whereOf(location)}: ${problem}`, ...others];
+    super(lines.join('\n'), errorOptions);
     this.file = location.file;
     this.entry = location.entry;
     this.field = location.field;
+    this.line = location.line;
+    this.column = location.column;
+    this.issues = issues;
+  }
+
+  /**
+   * The error for a list of problems (at least one): the first gives the location and message.
+   * @example
+   * ```ts
+   * throw ConfigError.fromIssues([{ file, path: ['mutes', 0, 'reason'], problem: 'a mute needs a reason' }]);
+   * ```
+   */
+  static fromIssues(issues: readonly [ConfigIssue, ...ConfigIssue[]], options?: ErrorOptions): ConfigError {
+    return new ConfigError(issues[0], issues[0].problem, { ...options, issues });
   }
 
   /** True for a `ConfigError` from any copy of `@demarc/core`. */

@@ -112,6 +112,9 @@ describe('plugin loading', () => {
   });
   it('a bad plugin gets a clear error naming it', async () => {
     await expect(loadProvider('missing-provider', { importer })).rejects.toThrow(/^Plugin 'missing-provider': cannot be imported: .*Is it installed\? Try: npm install missing-provider/);
+    // A bare word reads as a mistyped provider id: no `npm install` of whatever holds that name.
+    await expect(loadProvider('awz', { importer })).rejects.toThrow(/^Plugin 'awz': cannot be imported: .* Check its spelling: it is not an installed package\.$/);
+    await expect(loadProvider('./missing.mjs', { importer })).rejects.toThrow(/^Plugin '\.\/missing\.mjs': cannot be imported: .* Check the path\.$/);
     await expect(loadProvider('empty-module', { importer })).rejects.toThrow(/^Plugin 'empty-module': exports no provider/);
     await expect(loadProvider('bad-provider', { importer })).rejects.toThrow(/^Plugin 'bad-provider': does not implement the provider contract: id 'Bad Id'/);
     await expect(loadCheckPack('bad-pack', { importer })).rejects.toThrow(/^Plugin 'bad-pack': checks\[0\] is not a check/);

@@ -5,7 +5,8 @@
 import { CLOUD_SERVICE_MODEL_IDS, DOMAIN_IDS, DOMAINS, customerDuties, explain, ownerOf, resolveCitation, type AnyCheck, type Citation, type DomainId, type ServiceCatalogEntry, type Source } from '@demarc/core';
 import { CliError } from '../errors';
 import { renderTable, type Palette } from '../output';
-import { loadAllVendors, type VendorModule } from '../vendors';
+import { VENDOR_IDS, isVendorId, loadAllVendors, type VendorModule } from '../vendors';
+import { nearestVendor } from '../provider-names';
 
 const checksFor = (vendors: readonly VendorModule[], domain: DomainId): AnyCheck[] =>
   vendors.flatMap((vendor) => vendor.checks).filter((check) => check.meta.domain === domain);
@@ -108,6 +109,11 @@ export async function runExplain(subject: string, options: { readonly json: bool
   const check = vendors.flatMap((vendor) => vendor.checks).find((candidate) => candidate.meta.id === key);
   if (check) return options.json ? JSON.stringify(check.meta, null, 2) + '\n' : renderCheck(check, colours);
   const [vendorPart, servicePart] = key.includes(':') ? key.split(':', 2) : [undefined, key];
+  if (vendorPart !== undefined && !isVendorId(vendorPart)) {
+    const near = nearestVendor(vendorPart);
+    const hint = `${near ? `Did you mean '${near}:${servicePart}'? ` : ''}Vendors: ${VENDOR_IDS.join(', ')}.`;
+    throw new CliError(`Unknown vendor '${vendorPart}' in '${subject}'.`, hint);
+  }
   for (const vendor of vendors) {
     if (vendorPart && vendor.id !== vendorPart) continue;
     const service = vendor.catalog.find((entry) => entry.id === servicePart);

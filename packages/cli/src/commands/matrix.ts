@@ -4,6 +4,7 @@
  */
 import { BASELINE_MATRIX, DOMAINS, SERVICE_MODELS, responsibilityOf, type Party, type ServiceCatalogEntry } from '@demarc/core';
 import { CliError } from '../errors';
+import { unknownVendorHint } from '../provider-names';
 import { renderTable, type Palette } from '../output';
 import { VENDOR_IDS, isVendorId, loadVendor, type FramingView } from '../vendors';
 
@@ -52,7 +53,10 @@ export interface MatrixOptions {
 /** Runs `demarc matrix`, returning what to print. */
 export async function runMatrix(vendorId: string | undefined, serviceId: string | undefined, options: MatrixOptions, colours: Palette): Promise<string> {
   if (vendorId === undefined) return options.json ? JSON.stringify({ baseline: baselineRows() }, null, 2) + '\n' : renderBaseline(colours);
-  if (!isVendorId(vendorId)) throw new CliError(`Unknown vendor '${vendorId}'.`, `Use one of: ${VENDOR_IDS.join(', ')} (or no vendor for the normalized model).`);
+  if (!isVendorId(vendorId)) {
+    const known = `Use one of: ${VENDOR_IDS.join(', ')} (or no vendor for the normalized model).`;
+    throw new CliError(`Unknown vendor '${vendorId}'.`, unknownVendorHint(vendorId, known));
+  }
   const vendor = await loadVendor(vendorId);
   if (serviceId === undefined) {
     if (options.json) return JSON.stringify({ vendor: vendor.id, framings: vendor.framings, baseline: baselineRows() }, null, 2) + '\n';

@@ -11,6 +11,7 @@ import { ConfigError, ShardMergeError, mergeShardReports, parseJsonReport, type 
 import { findConfigFile } from '../config';
 import { CliError } from '../errors';
 import type { Io, Palette } from '../output';
+import { checkOutputPaths } from '../output-files';
 import { emitReport, parseOutputFlags } from '../report-output';
 
 /** The options of `demarc merge`, as commander parses them. */
@@ -109,6 +110,7 @@ export async function runMerge(files: readonly string[], options: MergeCommandOp
   if (files.length === 0) throw new CliError('No shard report to merge.', 'Give every shard\'s JSON report: demarc merge shard-1.json shard-2.json shard-3.json');
   // Only named, never loaded: merge takes everything else from the shard reports.
   const configFile = findConfigFile(env.cwd, options.config);
+  await checkOutputPaths([['--out', options.out]], env.cwd, 'nothing was merged');
   const { result, shards } = await mergeShardFiles(files, env.cwd);
   const count = shards.length;
   // The log line that proves the partition: every scope in exactly one shard, none skipped.

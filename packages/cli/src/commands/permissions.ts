@@ -6,6 +6,7 @@
  * @module
  */
 import { CliError } from '../errors';
+import { unknownVendorHint } from '../provider-names';
 import { renderTable, type Palette } from '../output';
 import { VENDOR_IDS, isVendorId, type VendorId } from '../vendors';
 
@@ -113,7 +114,10 @@ export function renderPermissionsMarkdown(list: readonly VendorPermissions[]): s
 
 /** Runs `demarc permissions`, returning what to print. */
 export async function runPermissions(vendorId: string | undefined, options: { readonly json: boolean; readonly markdown: boolean }, colours: Palette): Promise<string> {
-  if (vendorId !== undefined && !isVendorId(vendorId)) throw new CliError(`Unknown vendor '${vendorId}'.`, `Use one of: ${VENDOR_IDS.join(', ')} (or none for all three).`);
+  if (vendorId !== undefined && !isVendorId(vendorId)) {
+    const known = `Use one of: ${VENDOR_IDS.join(', ')} (or none for all three).`;
+    throw new CliError(`Unknown vendor '${vendorId}'.`, unknownVendorHint(vendorId, known));
+  }
   const list = vendorId === undefined ? await allVendorPermissions() : [await vendorPermissions(vendorId)];
   if (options.json) return `${JSON.stringify(list, null, 2)}\n`;
   if (options.markdown) return renderPermissionsMarkdown(list);

@@ -4,8 +4,7 @@
  * reports to stdout or `--out`; exit code 1 when a finding fails at or above `--fail-on`.
  * @module
  */
-import { mkdir } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import {
@@ -20,7 +19,6 @@ import {
   parseShardSpec,
   readSnapshot,
   scan,
-  writeSnapshot,
   type AnyCheck,
   type AttestationSet,
   type ConcurrencyOptions,
@@ -31,11 +29,13 @@ import {
 } from '@demarc/core';
 import type { Estate, LocalCloud } from '@demarc/local-cloud';
 import { configErrorToCli, loadConfig, loadConfigAttestations, type LoadedConfig } from '../config';
-import { CliError } from '../errors';
+import { CliError, EXIT } from '../errors';
 import { type SkippedProvider } from '../formats';
 import { type Io, type Palette } from '../output';
+import { checkOutputPaths, saveSnapshot } from '../output-files';
 import { createProgress } from '../progress';
 import { emitReport, parseOutputFlags } from '../report-output';
+import { pluginHint, providerLoadError } from '../provider-names';
 import { DEMO_AWS_ROLE, VENDOR_IDS, VendorNotReadyError, builtInVendor, createVendorProvider, type ProviderTarget } from '../vendors';
 
 /** The options of `demarc scan`, as commander parses them. */
@@ -200,7 +200,11 @@ async function buildProviders(specs: readonly ProviderSpec[], target: (spec: Pro
   for (const spec of specs) {
     const vendor = builtInVendor(spec.name);
     if (vendor === undefined) {
-      providers.push(await loadThirdPartyProvider(spec, dir));
+      providers.push(
+        await loadThirdPartyProvider(spec, dir).catch((error: unknown) => {
+          throw providerLoadError(spec.name, dir, error);
+        }),
+      );
       continue;
     }
     try {
@@ -243,6 +247,7 @@ const localAwsRole = (spec: DemoEstateSpec): string => (spec.kind === 'demo' ? D
 export async function runScan(options: ScanCommandOptions, env: ScanEnvironment): Promise<number> {
   const { io, errColours, cwd } = env;
   const parsed = parseOptions(options);
+  await checkOutputPaths([['--out', options.out], ['--snapshot', options.snapshot]], cwd, 'nothing was scanned');
 
   // The demo reads a config only when one is given explicitly: it must behave the same in any directory.
   let loaded: LoadedConfig;
@@ -284,7 +289,7 @@ export async function runScan(options: ScanCommandOptions, env: ScanEnvironment)
     for (const pack of config.checks) packChecks = packChecks.concat(await loadCheckPack(pack, { cwd: loaded.dir }));
   } catch (error) {
     if (ConfigError.isInstance(error)) throw configErrorToCli(error);
-    if (PluginLoadError.isInstance(error)) throw new CliError(error.message, 'Install the package (npm install <name>) or fix its name in the config file.');
+    if (PluginLoadError.isInstance(error)) throw new CliError(error.message, pluginHint(error.plugin, 'check pack'));
     throw error;
   }
 
@@ -341,12 +346,9 @@ export async function runScan(options: ScanCommandOptions, env: ScanEnvironment)
       progress.done();
     }
 
-    if (options.snapshot !== undefined && result.snapshot) {
-      const file = resolve(cwd, options.snapshot);
-      await mkdir(dirname(file), { recursive: true });
-      await writeSnapshot(file, result.snapshot);
-      io.stderr.write(`Snapshot written to ${options.snapshot} (no credentials are stored). Scan it offline with: demarc scan --replay ${options.snapshot}\n`);
-    }
+    // A snapshot that cannot be written is kept in a temporary file; the report still follows, then exit 2.
+    const recorded = options.snapshot !== undefined ? result.snapshot : undefined;
+    const snapshotSaved = recorded === undefined || (await saveSnapshot(recorded, options.snapshot!, env));
 
     const where = estate ? `${describeDemoEstate(estate)} on the local cloud (127.0.0.1, no cloud account)` : snapshot ? `the snapshot ${options.replay}` : 'your cloud';
     const shardInfo = result.shard;
@@ -355,7 +357,7 @@ export async function runScan(options: ScanCommandOptions, env: ScanEnvironment)
       const mergeable = parsed.format === 'json' ? '' : ' (merge needs each shard\'s JSON report: --format json --out <file>)';
       io.stderr.write(`Shard ${shardInfo.index + 1}/${shardInfo.count} scanned ${result.scopes.length} of ${total} scope(s). Merge the ${shardInfo.count} shard reports with: demarc merge <files...>${mergeable}\n`);
     }
-    return await emitReport(
+    const code = await emitReport(
       result,
       {
         format: parsed.format,
@@ -368,6 +370,7 @@ export async function runScan(options: ScanCommandOptions, env: ScanEnvironment)
       },
       env,
     );
+    return snapshotSaved ? code : EXIT.error;
   } finally {
     await cloud?.stop();
   }

@@ -4,7 +4,8 @@
  * @module
  */
 import { readFile } from 'node:fs/promises';
-import { lazyObject, once, yaml, zod } from '../internal/lazy';
+import { lazyObject, once, zod } from '../internal/lazy';
+import { configIssues, parseJsonText, parseYamlText, type DescribePath, type Locate } from '../internal/source-text';
 import { ORGANISATIONAL_MEASURES, ORGANISATIONAL_MEASURE_IDS, type OrganisationalMeasureId } from '../model/measures';
 import { ConfigError } from '../errors';
 import type { Attestation, AttestationSet } from './types';
@@ -21,7 +22,11 @@ const buildAttestationFileSchema = once(() => {
     measure: z.enum(ORGANISATIONAL_MEASURE_IDS as [OrganisationalMeasureId, ...OrganisationalMeasureId[]]),
     owner: z.string().trim().min(1, 'must name a person or team'),
     evidence: z.string().trim().min(1, 'must link to the evidence'),
-    done: z.string().regex(ISO_DATE, 'must be an ISO date (YYYY-MM-DD)').refine((d) => !Number.isNaN(Date.parse(d)), 'is not a real date'),
+    // A date that is not in the format is not also "not a real date": the second check waits for the first.
+    done: z
+      .string()
+      .regex(ISO_DATE, { error: 'must be an ISO date (YYYY-MM-DD)', abort: true })
+      .refine((d) => !Number.isNaN(Date.parse(d)), 'is not a real date'),
     validFor: z
       .string()
       .regex(DURATION, "must be an ISO 8601 duration such as 'P1Y', 'P6M' or 'P90D'")
@@ -86,25 +91,28 @@ export function createAttestationSet(attestations: readonly Attestation[], sourc
 export const NO_ATTESTATIONS: AttestationSet = createAttestationSet([]);
 
 /**
- * Validates parsed attestation data. Errors name the file, the entry (index and measure) and the field.
+ * Validates parsed attestation data. Every problem is reported at once, each naming the file, the
+ * entry (index and measure) and the field.
  * @param data - The parsed YAML or JSON.
  * @param file - The file name, for error messages.
- * @throws {@link ConfigError}
+ * @throws {@link ConfigError} with every problem in `issues`.
  */
 export function parseAttestations(data: unknown, file: string): AttestationSet {
+  return validateAttestations(data, file);
+}
+
+function validateAttestations(data: unknown, file: string, locate?: Locate): AttestationSet {
   const parsed = buildAttestationFileSchema().safeParse(data);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const [first, index, ...rest] = issue.path;
-    let entry: string | undefined;
-    let field: string | undefined = issue.path.map(String).join('.') || undefined;
-    if (first === 'attestations' && typeof index === 'number') {
+    const describe: DescribePath = (path) => {
+      const [first, index, ...rest] = path;
+      const fieldOf = (parts: readonly (string | number)[]) => (parts.length ? { field: parts.map(String).join('.') } : {});
+      if (first !== 'attestations' || typeof index !== 'number') return fieldOf(path);
       const raw = (data as { attestations?: unknown[] }).attestations?.[index];
       const measure = typeof raw === 'object' && raw !== null && 'measure' in raw ? String(raw.measure) : undefined;
-      entry = `attestations[${index}]${measure ? ` (${measure})` : ''}`;
-      field = rest.map(String).join('.') || undefined;
-    }
-    throw new ConfigError({ file, ...(entry ? { entry } : {}), ...(field ? { field } : {}) }, issue.message, { cause: parsed.error });
+      return { entry: `attestations[${index}]${measure ? ` (${measure})` : ''}`, ...fieldOf(rest) };
+    };
+    throw configIssues(parsed.error, file, { describe, ...(locate ? { locate } : {}) });
   }
   const attestations = parsed.data.attestations.map((a): Attestation => {
     const validFor = a.validFor ?? `P${ORGANISATIONAL_MEASURES.find((m) => m.id === a.measure)!.defaultValidityDays}D`;
@@ -121,15 +129,14 @@ export function parseAttestations(data: unknown, file: string): AttestationSet {
   return createAttestationSet(attestations, file);
 }
 
-/** Parses attestation text: JSON when the file name ends in `.json`, YAML otherwise. */
+/**
+ * Parses attestation text: JSON when the file name ends in `.json`, YAML otherwise. Every problem is
+ * reported at once with its line and column.
+ * @throws {@link ConfigError} with every problem in `issues`.
+ */
 export function parseAttestationText(text: string, file: string): AttestationSet {
-  let data: unknown;
-  try {
-    data = file.endsWith('.json') ? JSON.parse(text) : yaml().parse(text);
-  } catch (error) {
-    throw new ConfigError({ file }, `cannot be parsed: ${(error as Error).message}`, { cause: error });
-  }
-  return parseAttestations(data, file);
+  const { data, locate } = file.endsWith('.json') ? parseJsonText(text, file) : parseYamlText(text, file);
+  return validateAttestations(data, file, locate);
 }
 
 /** Reads and validates an attestation file (YAML or JSON). */

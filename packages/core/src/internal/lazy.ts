@@ -1,9 +1,10 @@
 /**
  * Dependencies loaded on first use. zod, yaml and csv-stringify take about 65 ms to import together on
  * a 2-core machine, several times the rest of `@demarc/core`; they serve config and attestation files,
- * the JSON result's schema and the CSV report. They are loaded (synchronously, with `require`) the
- * first time one of those is used, so `import '@demarc/core'` to read the model or run a scan stays
- * cheap (the scale benchmark in `bench/` measures it).
+ * the JSON result's schema and the CSV report (jsonc-parser, which finds positions in JSON files, too).
+ * They are loaded (synchronously, with `require`) the first time one of those is used, so
+ * `import '@demarc/core'` to read the model or run a scan stays cheap (the scale benchmark in `bench/`
+ * measures it).
  * @internal
  * @module
  */
@@ -28,6 +29,8 @@ export function once<T>(make: () => T): () => T {
 export const zod = once(() => load('zod') as typeof import('zod'));
 /** yaml, on first use. */
 export const yaml = once(() => load('yaml') as typeof import('yaml'));
+/** jsonc-parser (positions of JSON syntax errors and values), on first use. */
+export const jsonc = once(() => load('jsonc-parser') as typeof import('jsonc-parser'));
 /** csv-stringify's synchronous API, on first use. */
 export const csvStringify = once(() => load('csv-stringify/sync') as typeof import('csv-stringify/sync'));
 

@@ -4,7 +4,7 @@
  * @module
  */
 import { lazyObject, once, zod } from '../internal/lazy';
-import { ConfigError } from '../errors';
+import { configIssues } from '../internal/source-text';
 import type { Finding, MuteNote } from '../findings/types';
 
 /** A mute rule. */
@@ -36,16 +36,16 @@ const buildMuteRuleSchema = once(() => {
 /** The zod schema of a mute rule, used by the config file. zod is loaded the first time it is used. */
 export const muteRuleSchema = lazyObject(buildMuteRuleSchema);
 
-/** Validates mute rules; errors name the file, the rule and the field. */
+/** Validates mute rules; every problem is reported at once, each naming the file, the rule and the field. */
 export function parseMuteRules(data: unknown, file: string): MuteRule[] {
   const parsed = zod().z.array(buildMuteRuleSchema()).safeParse(data);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const [index, ...field] = issue.path;
-    throw new ConfigError(
-      { file, ...(typeof index === 'number' ? { entry: `mutes[${index}]` } : {}), ...(field.length ? { field: field.map(String).join('.') } : {}) },
-      issue.message,
-    );
+    throw configIssues(parsed.error, file, {
+      describe: ([index, ...field]) => ({
+        ...(typeof index === 'number' ? { entry: `mutes[${index}]` } : {}),
+        ...(field.length ? { field: field.map(String).join('.') } : {}),
+      }),
+    });
   }
   return parsed.data;
 }

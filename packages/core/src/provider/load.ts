@@ -3,6 +3,7 @@
  * {@link PluginLoadError} naming the plugin.
  * @module
  */
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { isAbsolute, resolve as resolvePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -37,15 +38,53 @@ function defaultImporter(cwd: string): ModuleImporter {
   };
 }
 
+/** How a plugin name reads: a file path, a package name, or a bare word. */
+export type PluginNameKind = 'path' | 'package' | 'word';
+
+/**
+ * Classifies a provider or check-pack name: `path` when it starts with `.` or `/` (or a drive letter),
+ * `package` when it looks like an npm package name (scoped `@acme/x`, or with a `/`, `-` or `.`, as
+ * `demarc-provider-acme`), else `word` (`awz`, `oracle`), which reads as a provider id more than as
+ * a package: no one is told to `npm install` it, since that would install whatever package holds the
+ * name on the public registry.
+ * @example
+ * ```ts
+ * pluginNameKind('@acme/demarc-provider'); // 'package'
+ * pluginNameKind('awz'); // 'word'
+ * ```
+ */
+export function pluginNameKind(name: string): PluginNameKind {
+  if (name.startsWith('.') || isAbsolute(name) || /^[A-Za-z]:[\\/]/.test(name)) return 'path';
+  if (name.startsWith('@') || /[/.-]/.test(name)) return 'package';
+  return 'word';
+}
+
+const NOT_FOUND_HINT: Readonly<Record<PluginNameKind, (name: string) => string>> = {
+  path: () => ' Check the path.',
+  package: (name) => ` Is it installed? Try: npm install ${name}`,
+  word: () => ' Check its spelling: it is not an installed package.',
+};
+
+/** What to add to a failed import's message: how to find the plugin, or that a module it imports is missing. */
+function notFoundHint(name: string, cwd: string, error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code !== 'MODULE_NOT_FOUND' && code !== 'ERR_MODULE_NOT_FOUND') return '';
+  const kind = pluginNameKind(name);
+  // Node names the module it cannot find: the plugin itself, or something the plugin imports.
+  const named = String((error as Error).message).includes(`'${name}'`);
+  const missing = kind === 'path' ? !existsSync(resolvePath(cwd, name)) : named;
+  return missing ? NOT_FOUND_HINT[kind](name) : ' A module it imports is missing: install its dependencies.';
+}
+
 async function importPlugin(name: string, options: LoadPluginOptions): Promise<Record<string, unknown>> {
-  const importer = options.importer ?? defaultImporter(options.cwd ?? process.cwd());
+  const cwd = options.cwd ?? process.cwd();
+  const importer = options.importer ?? defaultImporter(cwd);
   try {
     const module = await importer(name);
     if (typeof module !== 'object' || module === null) throw new TypeError('the module has no exports');
     return module as Record<string, unknown>;
   } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    const hint = code === 'MODULE_NOT_FOUND' || code === 'ERR_MODULE_NOT_FOUND' ? ` Is it installed? Try: npm install ${name}` : '';
+    const hint = notFoundHint(name, cwd, error);
     throw new PluginLoadError(name, `cannot be imported: ${(error as Error).message}.${hint}`, { cause: error });
   }
 }
