@@ -6,8 +6,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { SEVERITIES, type ScanResult, type Severity } from '@demarc/core';
-import { CliError, EXIT } from './errors';
-import { FORMATS, findingsAtOrAbove, parseFormat, renderReport, renderText, type Format, type SkippedProvider } from './formats';
+import { CliError } from './errors';
+import { decideExit, discoveryFailureLines } from './exit';
+import { FORMATS, parseFormat, renderReport, renderText, type Format, type SkippedProvider } from './formats';
 import { palette, type Io, type Palette } from './output';
 
 /** The `--fail-on` values: every severity, and `none`. */
@@ -65,6 +66,8 @@ export interface EmitOptions extends OutputOptions {
   readonly skipped: readonly SkippedProvider[];
   /** The two lines (error, what to do) printed when the result is partial. */
   readonly abortedMessage: readonly [string, string];
+  /** `--allow-unverified`: `error` findings (unverified duties) do not fail the `--fail-on` gate. */
+  readonly allowUnverified: boolean;
 }
 
 /** What {@link emitReport} needs from the command. */
@@ -81,13 +84,15 @@ export interface EmitEnvironment {
 
 /**
  * Writes the report of `result` (stdout, or `--out` with the text summary on stdout), notes the
- * unverified findings on stderr, and returns the exit code: 2 for a partial result, 1 when a finding
- * fails at or above `--fail-on`, else 0.
+ * unverified findings on stderr, and returns the exit code {@link decideExit} gives: 2 for a partial
+ * result or a provider whose discovery failed (one line each on stderr: the cause and how to fix it),
+ * 1 when the `--fail-on` gate fails, else 0.
  */
 export async function emitReport(result: ScanResult, options: EmitOptions, env: EmitEnvironment): Promise<number> {
   const { io, colours, errColours, cwd } = env;
   const { format, failOn } = options;
-  const text = (colouring: Palette): string => renderText(result, { target: options.target, skipped: options.skipped, failOn }, colouring);
+  const exit = decideExit(result, { failOn, allowUnverified: options.allowUnverified });
+  const text = (colouring: Palette): string => renderText(result, { target: options.target, skipped: options.skipped, failOn, exit }, colouring);
   if (options.out !== undefined) {
     const file = resolve(cwd, options.out);
     await mkdir(dirname(file), { recursive: true });
@@ -102,10 +107,10 @@ export async function emitReport(result: ScanResult, options: EmitOptions, env: 
 
   if (result.aborted) {
     io.stderr.write(`${errColours.red('error:')} ${options.abortedMessage[0]}\n${options.abortedMessage[1]}\n`);
-    return EXIT.error;
+    return exit.code;
   }
   const errors = result.findings.filter((f) => f.status === 'error').length;
   if (errors > 0 && format !== 'text') io.stderr.write(`${errColours.yellow('note:')} ${errors} finding(s) are errors: those duties are unverified, not passed (access denied, throttling or a failed call).\n`);
-  if (failOn && findingsAtOrAbove(result.findings, failOn).length > 0) return EXIT.findings;
-  return EXIT.ok;
+  for (const line of discoveryFailureLines(result)) io.stderr.write(`${errColours.red('error:')} ${line}\n`);
+  return exit.code;
 }

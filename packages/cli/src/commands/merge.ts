@@ -22,6 +22,8 @@ export interface MergeCommandOptions {
   readonly out?: string;
   /** `--fail-on <severity>`. */
   readonly failOn?: string;
+  /** `--allow-unverified`: `error` findings do not fail the `--fail-on` gate. */
+  readonly allowUnverified?: boolean;
 }
 
 /** What {@link runMerge} needs from its caller. */
@@ -97,7 +99,7 @@ export async function mergeShardFiles(files: readonly string[], cwd: string): Pr
   }
 }
 
-/** Runs `demarc merge` and returns the exit code (0, 1 at or above `--fail-on`, 2 refused or partial). */
+/** Runs `demarc merge` and returns the exit code (0, 1 when the `--fail-on` gate fails, 2 refused, partial or a provider not scanned). */
 export async function runMerge(files: readonly string[], options: MergeCommandOptions, env: MergeEnvironment): Promise<number> {
   const output = parseOutputFlags(options);
   if (files.length === 0) throw new CliError('No shard report to merge.', 'Give every shard\'s JSON report: demarc merge shard-1.json shard-2.json shard-3.json');
@@ -116,6 +118,7 @@ export async function runMerge(files: readonly string[], options: MergeCommandOp
       target: `${count} merged shard report(s)`,
       skipped: [],
       abortedMessage: ['a shard was interrupted; the merged report above is partial.', 'Run the interrupted shard again to completion, then merge again.'],
+      allowUnverified: options.allowUnverified === true,
     },
     env,
   );
