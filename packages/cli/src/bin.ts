@@ -20,6 +20,15 @@ const onEscaped = (error: unknown): void => {
 process.on('unhandledRejection', onEscaped);
 process.on('uncaughtException', onEscaped);
 
+// google-auth-library warns (MetadataLookupWarning) when its probe of the metadata server fails, at a
+// moment of its own, after the scan's error line has already said the metadata server was tried.
+// Node's printing of every other warning is kept.
+const printWarning = process.listeners('warning');
+process.removeAllListeners('warning');
+process.on('warning', (warning) => {
+  if (warning.name !== 'MetadataLookupWarning') for (const print of printWarning) print(warning);
+});
+
 void runCli(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 });
