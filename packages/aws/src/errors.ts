@@ -97,7 +97,7 @@ export class AwsCredentialsError extends CredentialsError {
    * @param metadata - Whether the metadata endpoints were asked too (see {@link awsCredentialsHint}).
    */
   constructor(operation: string, message: string, metadata: boolean) {
-    super(operation, `${operation}: no AWS credentials: ${message}`, awsCredentialsHint(metadata));
+    super(operation, `no AWS credentials: ${message}`, awsCredentialsHint(metadata));
   }
 }
 

@@ -105,7 +105,7 @@ describe('AWS credentials without the metadata endpoints (metadataCredentials: f
     clearLoopbackRefusals();
     const error: unknown = await new AwsClients({ ...reach(), metadataCredentials: false }).caller().catch((e: unknown) => e);
     expect(CredentialsError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ name: 'CredentialsError', message: 'aws:credentials: no AWS credentials: no local source has any' });
+    expect(error).toMatchObject({ name: 'CredentialsError', operation: 'aws:credentials', message: 'no AWS credentials: no local source has any' });
     expect((error as CredentialsError).hint).toMatch(/^Tried: the environment .*~\/\.aws\/config.*web identity.*the instance metadata endpoints were not asked \(metadataCredentials: false\)\. Fix: /);
     // The loopback guard refuses (and records) any connection to 169.254.169.254 or 169.254.170.2.
     expect(loopbackRefusals()).toEqual([]);
