@@ -39,7 +39,8 @@ export async function defaultGoogleAuth(metadata: boolean): Promise<GoogleAuth> 
 }
 
 /** A generated Google client: `initialize()` creates its stub, authenticating on the way. */
-interface Initializable {
+export interface InitializableGoogleClient {
+  /** Creates the client's stub (once); rejects when the client cannot authenticate. */
   initialize(): Promise<unknown>;
 }
 
@@ -50,7 +51,7 @@ interface Initializable {
  * default credentials" escaped as an unhandled rejection and killed the process after the report.
  * @throws {@link GcpCredentialsError} with what the auth library said.
  */
-export async function initializeGoogleClients(clients: readonly Initializable[], metadata: boolean): Promise<void> {
+export async function initializeGoogleClients(clients: readonly InitializableGoogleClient[], metadata: boolean): Promise<void> {
   try {
     await Promise.all(clients.map((client) => client.initialize()));
   } catch (error) {
