@@ -1,9 +1,10 @@
 /**
  * The client layer: builds the official AWS SDK v3 clients from the user's options, one per
  * (service, region, account) and reused, with credentials from the SDK's default chain (environment,
- * shared config and profiles, SSO, container and instance metadata) unless explicit credentials are
- * passed. Member accounts are reached by STS AssumeRole into a role the user names; the temporary
- * credentials are cached per account until shortly before they expire.
+ * shared config and profiles, SSO, container and instance metadata; without the metadata with
+ * `metadataCredentials: false`) unless explicit credentials are passed. Member accounts are reached
+ * by STS AssumeRole into a role the user names; the temporary credentials are cached per account
+ * until shortly before they expire.
  *
  * The SDK packages are loaded with `import()` the first time a client is needed, so importing
  * `@demarc/aws` (to read the framing or the catalog) never loads them.
@@ -17,6 +18,7 @@ import type { OrganizationsClient } from '@aws-sdk/client-organizations';
 import type { S3ControlClient } from '@aws-sdk/client-s3-control';
 import type { STSClient } from '@aws-sdk/client-sts';
 import { AwsAccessDeniedError, toDemarcError } from './errors';
+import { credentialChainWithoutMetadata } from './credentials';
 
 /** Credentials as the AWS SDK takes them: a static identity or a provider function. */
 export type AwsCredentials = NonNullable<STSClientConfig['credentials']>;
@@ -54,6 +56,12 @@ export interface AwsClientOptions {
   readonly profile?: string;
   /** Explicit credentials (static or a provider); default: the SDK's default credential chain. */
   readonly credentials?: AwsCredentials;
+  /**
+   * Whether the default credential chain may ask the ECS container and EC2 instance metadata endpoints
+   * (default true). `false` fails at once, naming the sources tried, where no local source has
+   * credentials: for CI and laptops, where a metadata probe only costs time. Ignored with `credentials`.
+   */
+  readonly metadataCredentials?: boolean;
   /** One endpoint for every service (a VPC endpoint proxy, a local emulator). */
   readonly endpoint?: string;
   /** Per-service endpoints; they win over `endpoint`. */
@@ -182,6 +190,8 @@ export class AwsClients {
   readonly #shared = new Map<string, Promise<unknown>>();
   /** Accounts whose role AWS refused to let us assume: the refusal is final for this instance. */
   readonly #refused = new Map<string, Error>();
+  /** The credential chain without metadata links, shared by every base client (`metadataCredentials: false`). */
+  #localCredentials: AwsCredentials | undefined;
 
   /**
    * @param options - Region, credentials, endpoints and retries.
@@ -234,8 +244,14 @@ export class AwsClients {
   async #build<S extends AwsClientService>(service: S, region: string, account: string | undefined): Promise<AwsClientMap[S]> {
     const sdk = await LOADERS[service]();
     const Client = sdk[CLIENT_CLASS[service]] as ClientConstructor<S>;
-    const credentials: AwsCredentials | undefined = account === undefined ? this.#options.credentials : () => this.credentialsFor(account);
+    const credentials: AwsCredentials | undefined = account === undefined ? this.#baseCredentials() : () => this.credentialsFor(account);
     return new Client({ ...this.clientConfig(service, region), ...(credentials !== undefined ? { credentials } : {}) });
+  }
+
+  /** The base credentials: the given ones, else the default chain (`undefined`), or it without metadata links. */
+  #baseCredentials(): AwsCredentials | undefined {
+    if (this.#options.credentials !== undefined || this.#options.metadataCredentials !== false) return this.#options.credentials;
+    return (this.#localCredentials ??= credentialChainWithoutMetadata(this.#options.profile));
   }
 
   /** The caller's account id and partition (`sts:GetCallerIdentity`, once). */

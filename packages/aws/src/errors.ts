@@ -7,7 +7,7 @@
  * `cause`, and anything that looks like an access key id is masked in the message.
  * @module
  */
-import { AccessDeniedError, CollectorError } from '@demarc/core';
+import { AccessDeniedError, CollectorError, CredentialsError } from '@demarc/core';
 
 /** How demarc classifies an AWS error. */
 export type AwsErrorKind = 'throttling' | 'access-denied' | 'not-found' | 'other';
@@ -66,6 +66,38 @@ export class AwsServiceError extends CollectorError implements AwsErrorDetails {
     this.code = details.code;
     if (details.status !== undefined) this.status = details.status;
     if (details.requestId !== undefined) this.requestId = details.requestId;
+  }
+}
+
+/**
+ * Where the AWS SDK looks for credentials, in its order, and how to provide them: the hint of an
+ * {@link AwsCredentialsError}. With `metadata` false the instance and container metadata endpoints
+ * were not asked (`metadataCredentials: false`).
+ */
+export function awsCredentialsHint(metadata: boolean): string {
+  const endpoints = metadata
+    ? ', then the ECS container and EC2 instance metadata endpoints (169.254.170.2, 169.254.169.254)'
+    : '; the instance metadata endpoints were not asked (metadataCredentials: false)';
+  return (
+    'Tried: the environment (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY), the profile (AWS_PROFILE or the ' +
+    '`profile` option, default `default`) in ~/.aws/config and ~/.aws/credentials with its SSO session or ' +
+    `credential_process, and web identity (AWS_WEB_IDENTITY_TOKEN_FILE with AWS_ROLE_ARN)${endpoints}. ` +
+    'Fix: run `aws sso login` or `aws configure`, export AWS_PROFILE or the AWS_* keys, or use OIDC in CI.'
+  );
+}
+
+/** No AWS credentials were found (or the profile that was named cannot give any): nothing can be scanned. */
+export class AwsCredentialsError extends CredentialsError {
+  /** `'CredentialsError'`, as core's class, so summaries and snapshot replays keep the hint. */
+  override name = 'CredentialsError';
+
+  /**
+   * @param operation - The call that needed the credentials.
+   * @param message - What the SDK said, already free of credentials.
+   * @param metadata - Whether the metadata endpoints were asked too (see {@link awsCredentialsHint}).
+   */
+  constructor(operation: string, message: string, metadata: boolean) {
+    super(operation, `no AWS credentials: ${message}`, awsCredentialsHint(metadata));
   }
 }
 
@@ -128,6 +160,8 @@ export function classifyAwsError(code: string, status?: number): AwsErrorKind {
 export function toDemarcError(operation: string, error: unknown): AwsAccessDeniedError | AwsServiceError | CollectorError {
   if (CollectorError.isInstance(error)) return error;
   const details = awsErrorDetails(operation, error);
+  // The SDK's credential chain found nothing (or a named profile is broken): no call was made at all.
+  if (details.code === 'CredentialsProviderError') return new AwsCredentialsError(operation, details.message, true);
   const kind = classifyAwsError(details.code, details.status);
   const where = [details.status !== undefined ? `HTTP ${details.status}` : undefined, details.requestId ? `request id ${details.requestId}` : undefined].filter(Boolean).join(', ');
   const message = `${operation} failed: ${details.code}: ${details.message}${where ? ` (${where})` : ''}`;

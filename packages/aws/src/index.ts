@@ -11,6 +11,7 @@ export * from './queries';
 export * from './catalog';
 export * from './errors';
 export * from './clients';
+export * from './credentials';
 export * from './collectors';
 export * from './discovery';
 export * from './checks/index';

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AccessDeniedError, CollectorError, summarizeError } from '@demarc/core';
 import { AzureAccessDeniedError, AzureRequestError, callAzure, convertAzureError, createAzureClients, redactSecrets, throttlingWithoutRetryAfterPolicy } from './clients';
+import { AzureDefaultCredential } from './credentials';
 
 const packageRoot = new URL('..', import.meta.url).pathname;
 
@@ -123,9 +124,15 @@ describe('default credential', () => {
     const clients = createAzureClients({ tenantId: '00000000-0000-0000-0000-0000000000aa', endpoint: 'https://127.0.0.1:1' });
     expect(clients.loadedPackages()).toEqual([]);
     const credential = await clients.credential();
-    expect(credential.constructor.name).toBe('DefaultAzureCredential');
+    expect(credential).toBeInstanceOf(AzureDefaultCredential);
+    expect((credential as AzureDefaultCredential).chain.constructor.name).toBe('DefaultAzureCredential');
     expect(clients.loadedPackages()).toEqual(['@azure/identity']);
     expect(await clients.credential()).toBe(credential);
+  });
+
+  it('is its chain without managed identity with metadataCredentials: false', async () => {
+    const credential = await createAzureClients({ endpoint: 'https://127.0.0.1:1', metadataCredentials: false }).credential();
+    expect((credential as AzureDefaultCredential).chain.constructor.name).toBe('ChainedTokenCredential');
   });
 
   it('a passed TokenCredential is used as is and @azure/identity is never loaded', async () => {

@@ -12,6 +12,7 @@ import type { SubscriptionClient } from '@azure/arm-resources-subscriptions';
 import type { AuthorizationManagementClient } from '@azure/arm-authorization';
 import type { ManagementLockClient } from '@azure/arm-locks';
 import type { MonitorClient } from '@azure/arm-monitor';
+import { AzureDefaultCredential } from './credentials';
 
 export type { TokenCredential } from '@azure/core-auth';
 
@@ -66,6 +67,12 @@ export interface AzureConnectionOptions {
   readonly retry?: AzureRetryOptions;
   /** Extra options merged into every client's options (`userAgentOptions`, `additionalPolicies`, `httpClient`, ...). */
   readonly clientOptions?: ResourceManagementClientOptionalParams;
+  /**
+   * Whether `DefaultAzureCredential` may ask managed identity, i.e. the instance metadata service at
+   * 169.254.169.254 (default true). `false` uses its chain without it and fails at once, naming the
+   * sources tried, where none has a credential: for CI and laptops. Ignored with `credential`.
+   */
+  readonly metadataCredentials?: boolean;
 }
 
 type AzurePipelinePolicy = NonNullable<ResourceManagementClientOptionalParams['additionalPolicies']>[number]['policy'];
@@ -109,7 +116,7 @@ export function throttlingWithoutRetryAfterPolicy(retries: number, firstDelayMs:
 
 /** The official clients demarc uses, one per subscription where the client is per subscription. */
 export interface AzureClients {
-  /** The credential in use (the given one, or `DefaultAzureCredential`). */
+  /** The credential in use (the given one, or `DefaultAzureCredential`, without managed identity with `metadataCredentials: false`). */
   credential(): Promise<TokenCredential>;
   /** Lists subscriptions (`@azure/arm-resources-subscriptions`). */
   subscriptions(): Promise<SubscriptionClient>;
@@ -170,8 +177,7 @@ export function createAzureClients(options: AzureConnectionOptions = {}): AzureC
 
   const credential = once(async (): Promise<TokenCredential> => {
     if (options.credential) return options.credential;
-    const { DefaultAzureCredential } = await identity();
-    return new DefaultAzureCredential(options.tenantId ? { tenantId: options.tenantId } : {});
+    return new AzureDefaultCredential(await identity(), options.tenantId, options.metadataCredentials !== false);
   });
 
   const perSubscription = <T>(create: (subscriptionId: string) => Promise<T>) => {

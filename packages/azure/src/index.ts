@@ -10,6 +10,7 @@ export { AZURE_SOURCES, type AzureSourceId } from './sources';
 export * from './framing';
 export * from './catalog';
 export * from './clients';
+export { AzureCredentialsError, AzureDefaultCredential, azureCredentialsHint } from './credentials';
 export * from './data';
 export * from './permissions';
 export { createCollectors, readAll, toResourceData, type GenericResourceLike } from './collectors';

@@ -7,9 +7,9 @@
 export const EXIT = {
   /** Success, and no finding at or above `--fail-on`. */
   ok: 0,
-  /** Findings at or above `--fail-on`. */
+  /** Failing or unverified (`error`) findings at or above `--fail-on`, or nothing verified at all. */
   findings: 1,
-  /** Usage error or runtime error. */
+  /** Usage or runtime error, an interrupted scan, or a provider that could not be scanned at all. */
   error: 2,
 } as const;
 

@@ -23,6 +23,7 @@ import {
   type Severity,
 } from '@demarc/core';
 import { renderTable, type Palette } from './output';
+import type { ExitDecision, decideExit } from './exit';
 
 /** The formats `--format` takes. `text` is the human summary; the others are core's reports. */
 export const FORMATS = ['text', 'json', 'md', 'sarif', 'ocsf', 'junit', 'csv'] as const;
@@ -65,6 +66,8 @@ export interface TextContext {
   readonly skipped: readonly SkippedProvider[];
   /** The `--fail-on` threshold, if any. */
   readonly failOn: Severity | undefined;
+  /** The exit code the run returns and why: the closing line (see {@link decideExit}). */
+  readonly exit: ExitDecision;
   /** Most findings to list (default 25). */
   readonly maxFindings?: number;
 }
@@ -190,12 +193,7 @@ export function renderText(result: ScanResult, context: TextContext, colours: Pa
   if (counts.manual > 0) out.push('', `${counts.manual} duty check(s) need a person: record organisational measures in an attestation file (see \`demarc explain governance\`).`);
 
   out.push('');
-  if (context.failOn) {
-    const over = findingsAtOrAbove(result.findings, context.failOn).length;
-    out.push(over > 0 ? colours.red(`${over} failing finding(s) at or above ${context.failOn}: exit code 1.`) : colours.green(`No failing finding at or above ${context.failOn}: exit code 0.`));
-  } else {
-    const high = findingsAtOrAbove(result.findings, 'high').length;
-    out.push(`Exit code 0: no --fail-on given.${high > 0 ? ` With --fail-on high this scan would exit 1 (${high} failing finding(s) at high or above).` : ''}`);
-  }
+  const { exit } = context;
+  out.push(exit.code !== 0 ? colours.red(exit.line) : context.failOn ? colours.green(exit.line) : exit.line);
   return `${out.join('\n')}\n`;
 }

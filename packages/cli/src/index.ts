@@ -12,6 +12,7 @@
  */
 export { runCli, CLI_VERSION } from './main';
 export { EXIT, CliError } from './errors';
+export { decideExit, discoveryFailureLines, type ExitDecision, type Gate } from './exit';
 export type { Io } from './output';
 export { VENDOR_IDS, VENDOR_PACKAGES, type VendorId, type VendorModule, type FramingView } from './vendors';
 export { FORMATS, parseFormat, type Format } from './formats';

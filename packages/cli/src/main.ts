@@ -20,7 +20,8 @@ export const CLI_VERSION = '0.1.0';
 
 /**
  * Runs the CLI with `argv` (without the node and script entries) and returns the exit code:
- * 0 ok, 1 findings at or above `--fail-on`, 2 usage or runtime error.
+ * 0 ok, 1 the `--fail-on` gate failed, 2 usage or runtime error, an interrupted scan, or a provider
+ * whose discovery failed (e.g. no credentials).
  *
  * @example
  * ```ts
@@ -50,7 +51,9 @@ export async function runCli(argv: readonly string[], io: Io = processIo()): Pro
     .option('-f, --format <format>', `output format: ${FORMATS.join(', ')} (default: text)`)
     .option('--json', 'print the JSON report (same as --format json)')
     .option('-o, --out <file>', 'write the report to a file; the text summary still goes to stdout')
-    .option('--fail-on <severity>', 'exit 1 when a finding fails at or above this severity: critical, high, medium, low, informational, none')
+    .option('--fail-on <severity>', 'exit 1 when a finding fails, or is unverified (error), at or above this severity: critical, high, medium, low, informational, none')
+    .option('--allow-unverified', 'let error findings (duties the scan could not verify) pass the --fail-on gate; config: allowUnverified')
+    .option('--no-metadata-credentials', 'never ask the instance metadata address (169.254.169.254) for credentials: fail fast without them, as in CI; config: metadataCredentials')
     .option('--concurrency <n>', 'checks in flight at once (default 16)')
     .option('--snapshot <file>', 'record the collected data to a file (credentials are never stored)')
     .option('--replay <file>', 'scan a snapshot offline instead of the cloud')
@@ -63,7 +66,7 @@ export async function runCli(argv: readonly string[], io: Io = processIo()): Pro
     .option('--estate-seed <n>', 'with --estate synthetic: the seed (default 1); the same seed always gives the same estate')
     .addHelpText(
       'after',
-      '\nExit codes: 0 ok, 1 failing findings at or above --fail-on, 2 usage or runtime error.\nExamples:\n  demarc scan --demo\n  demarc scan --demo --format sarif --out demarc.sarif --fail-on high\n  demarc scan --provider aws --snapshot aws.json\n  demarc scan --replay aws.json --format md\n  demarc scan --shard 2/3 --run-id "$GITHUB_RUN_ID" --format json --out shard-2.json',
+      '\nExit codes: 0 ok; 1 failing or unverified (error) findings at or above --fail-on, or nothing verified;\n2 usage or runtime error, interrupted, or a provider that could not be scanned at all (e.g. no credentials).\nExamples:\n  demarc scan --demo\n  demarc scan --demo --format sarif --out demarc.sarif --fail-on high\n  demarc scan --provider aws --snapshot aws.json\n  demarc scan --replay aws.json --format md\n  demarc scan --shard 2/3 --run-id "$GITHUB_RUN_ID" --format json --out shard-2.json',
     )
     .action(async (options: ScanCommandOptions) => {
       exitCode = await runScan(options, { io, colours, errColours, cwd: process.cwd() });
@@ -76,11 +79,12 @@ export async function runCli(argv: readonly string[], io: Io = processIo()): Pro
     .option('-f, --format <format>', `output format: ${FORMATS.join(', ')} (default: text)`)
     .option('--json', 'print the merged JSON report (same as --format json)')
     .option('-o, --out <file>', 'write the merged report to a file; the text summary still goes to stdout')
-    .option('--fail-on <severity>', 'exit 1 when a finding fails at or above this severity: critical, high, medium, low, informational, none')
+    .option('--fail-on <severity>', 'exit 1 when a finding fails, or is unverified (error), at or above this severity: critical, high, medium, low, informational, none')
     .option('-c, --config <file>', 'the scan\'s config file, which SARIF results point at (default: demarc.config.* here)')
+    .option('--allow-unverified', 'let error findings (duties the scan could not verify) pass the --fail-on gate')
     .addHelpText(
       'after',
-      '\nRefuses (exit 2, naming the file and the reason) a missing or duplicated shard, a shard of another scan\n(version, providers, config, shard count, run id or estate), and a corrupt file.\nExit codes: 0 ok, 1 failing findings at or above --fail-on, 2 refused or usage error.\nExamples:\n  demarc merge shard-*.json --format sarif --out demarc.sarif --fail-on high\n  demarc merge results/*.json --json > demarc.json',
+      '\nRefuses (exit 2, naming the file and the reason) a missing or duplicated shard, a shard of another scan\n(version, providers, config, shard count, run id or estate), and a corrupt file.\nExit codes: 0 ok; 1 failing or unverified (error) findings at or above --fail-on; 2 refused, usage error,\ninterrupted shard, or a provider no shard could scan.\nExamples:\n  demarc merge shard-*.json --format sarif --out demarc.sarif --fail-on high\n  demarc merge results/*.json --json > demarc.json',
     )
     .action(async (results: string[], options: MergeCommandOptions) => {
       exitCode = await runMerge(results, options, { io, colours, errColours, cwd: process.cwd() });

@@ -128,7 +128,7 @@ describe('after the scan: a write that still fails keeps the content in a tempor
     const [stdout, stderr] = [sink(), sink()];
     const io = { stdout: stdout.stream, stderr: stderr.stream, env: {} };
     const env = { io, colours: palette(false), errColours: palette(false), cwd: dir };
-    const options = { format: 'json', failOn: undefined, out: 'f/r.json', target: 'nothing', skipped: [] } as const;
+    const options = { format: 'json', failOn: undefined, out: 'f/r.json', target: 'nothing', skipped: [], allowUnverified: false } as const;
     const partial = ['the scan was interrupted', 'run it again'] as const;
     const error = await emitReport(result, { ...options, abortedMessage: partial }, env).then(
       () => new Error('expected a CliError'),

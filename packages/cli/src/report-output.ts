@@ -4,8 +4,9 @@
  * @module
  */
 import { SEVERITIES, type ScanResult, type Severity } from '@demarc/core';
-import { CliError, EXIT } from './errors';
-import { FORMATS, configArtifactUri, findingsAtOrAbove, parseFormat, renderReport, renderText, type Format, type SkippedProvider } from './formats';
+import { CliError } from './errors';
+import { decideExit, discoveryFailureLines } from './exit';
+import { FORMATS, configArtifactUri, parseFormat, renderReport, renderText, type Format, type SkippedProvider } from './formats';
 import { writeOutputFile } from './output-files';
 import { palette, type Io, type Palette } from './output';
 
@@ -66,6 +67,8 @@ export interface EmitOptions extends OutputOptions {
   readonly abortedMessage: readonly [string, string];
   /** The config file the scan used (absolute path), which SARIF results point at; none without one. */
   readonly configFile?: string;
+  /** `--allow-unverified`: `error` findings (unverified duties) do not fail the `--fail-on` gate. */
+  readonly allowUnverified: boolean;
 }
 
 /** What {@link emitReport} needs from the command. */
@@ -82,15 +85,17 @@ export interface EmitEnvironment {
 
 /**
  * Writes the report of `result` (stdout, or `--out` with the text summary on stdout), notes the
- * unverified findings on stderr, and returns the exit code: 2 for a partial result, 1 when a finding
- * fails at or above `--fail-on`, else 0.
+ * unverified findings on stderr, and returns the exit code {@link decideExit} gives: 2 for a partial
+ * result or a provider whose discovery failed (one line each on stderr: the cause and how to fix it),
+ * 1 when the `--fail-on` gate fails, else 0.
  * @throws {@link CliError} after the summary when `--out` cannot be written; the report is then kept in a
  * temporary file the error names.
  */
 export async function emitReport(result: ScanResult, options: EmitOptions, env: EmitEnvironment): Promise<number> {
   const { io, colours, errColours, cwd } = env;
   const { format, failOn } = options;
-  const text = (colouring: Palette): string => renderText(result, { target: options.target, skipped: options.skipped, failOn }, colouring);
+  const exit = decideExit(result, { failOn, allowUnverified: options.allowUnverified });
+  const text = (colouring: Palette): string => renderText(result, { target: options.target, skipped: options.skipped, failOn, exit }, colouring);
   const rendering = options.configFile === undefined ? {} : { configUri: configArtifactUri(options.configFile, cwd) };
   if (options.out !== undefined) {
     // A file never gets colour codes.
@@ -113,10 +118,10 @@ export async function emitReport(result: ScanResult, options: EmitOptions, env: 
 
   if (result.aborted) {
     io.stderr.write(`${errColours.red('error:')} ${options.abortedMessage[0]}\n${options.abortedMessage[1]}\n`);
-    return EXIT.error;
+    return exit.code;
   }
   const errors = result.findings.filter((f) => f.status === 'error').length;
   if (errors > 0 && format !== 'text') io.stderr.write(`${errColours.yellow('note:')} ${errors} finding(s) are errors: those duties are unverified, not passed (access denied, throttling or a failed call).\n`);
-  if (failOn && findingsAtOrAbove(result.findings, failOn).length > 0) return EXIT.findings;
-  return EXIT.ok;
+  for (const line of discoveryFailureLines(result)) io.stderr.write(`${errColours.red('error:')} ${line}\n`);
+  return exit.code;
 }

@@ -255,7 +255,15 @@ export const DEMO_AWS_ROLE = 'DemarcAudit';
 
 /** How to build a provider: against the real cloud with the vendor's default credentials, or against a local cloud. */
 export type ProviderTarget =
-  | { readonly kind: 'cloud'; readonly options?: Readonly<Record<string, unknown>> }
+  | {
+      readonly kind: 'cloud';
+      readonly options?: Readonly<Record<string, unknown>>;
+      /**
+       * `false` (`--no-metadata-credentials`, config `metadataCredentials: false`): the vendor's
+       * credential chain skips the instance metadata address; the vendor options' own setting wins.
+       */
+      readonly metadataCredentials?: boolean;
+    }
   | {
       readonly kind: 'local';
       readonly cloud: LocalCloud;
@@ -273,7 +281,8 @@ export type ProviderTarget =
  * @throws {@link VendorNotReadyError} when the vendor package exports no provider.
  */
 export async function createVendorProvider(id: VendorId, target: ProviderTarget): Promise<ProviderV1> {
-  const configured = target.kind === 'cloud' ? (target.options ?? {}) : undefined;
+  const configured =
+    target.kind === 'cloud' ? { ...(target.metadataCredentials === false ? { metadataCredentials: false } : {}), ...target.options } : undefined;
   let provider: unknown;
   switch (id) {
     case 'aws': {

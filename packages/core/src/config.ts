@@ -39,6 +39,10 @@ const buildConfigSchema = once(() => {
       .optional(),
     /** Per-check time limit in ms. */
     checkTimeoutMs: limit.optional(),
+    /** Let `error` findings (unverified duties) pass the `--fail-on` gate; default false: they fail it like failures. */
+    allowUnverified: z.boolean().optional(),
+    /** Let the vendor SDKs look for credentials at the instance metadata address (default true); false fails fast without credentials. */
+    metadataCredentials: z.boolean().optional(),
   });
 });
 

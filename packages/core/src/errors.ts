@@ -11,6 +11,7 @@ const PLUGIN_LOAD_ERROR = Symbol.for('demarc.error.plugin-load');
 const COLLECTOR_ERROR = Symbol.for('demarc.error.collector');
 const ACCESS_DENIED_ERROR = Symbol.for('demarc.error.access-denied');
 const TIMEOUT_ERROR = Symbol.for('demarc.error.timeout');
+const CREDENTIALS_ERROR = Symbol.for('demarc.error.credentials');
 
 function hasMarker(value: unknown, marker: symbol): boolean {
   return typeof value === 'object' && value !== null && marker in value;
@@ -211,6 +212,35 @@ export class AccessDeniedError extends CollectorError {
   }
 }
 
+/**
+ * No credentials were found, so nothing could be asked of the cloud. A provider converts its SDK's
+ * "no credentials" failure into this at its boundary; `hint` names the credential sources that were
+ * tried and how to provide one, so the user fixes it in one step. Never carries a credential.
+ */
+export class CredentialsError extends CollectorError {
+  readonly [CREDENTIALS_ERROR] = true;
+  override name = 'CredentialsError';
+
+  /**
+   * @param operation - The call that needed the credentials, e.g. `'sts:GetCallerIdentity'`.
+   * @param message - What went wrong.
+   * @param hint - The credential sources tried and how to provide one.
+   */
+  constructor(
+    operation: string,
+    message: string,
+    readonly hint: string,
+    options?: ErrorOptions,
+  ) {
+    super(operation, message, { ...options, retryable: false });
+  }
+
+  /** True for a `CredentialsError` (or subclass) from any copy of `@demarc/core`. */
+  static override isInstance(value: unknown): value is CredentialsError {
+    return hasMarker(value, CREDENTIALS_ERROR);
+  }
+}
+
 /** A check or collector did not finish within its time limit. */
 export class TimeoutError extends DemarcError {
   readonly [TIMEOUT_ERROR] = true;
@@ -243,6 +273,8 @@ export interface ErrorSummary {
   readonly retryable?: boolean;
   /** For collector errors: the operation. */
   readonly operation?: string;
+  /** For a {@link CredentialsError}: the credential sources tried and how to provide one. */
+  readonly hint?: string;
 }
 
 /** Reduces any thrown value to an {@link ErrorSummary}, following `cause` for the message of wrapped errors. */
@@ -255,6 +287,7 @@ export function summarizeError(error: unknown): ErrorSummary {
       message: `${String(e.message)}${causeMessage}`,
       ...(typeof e.retryable === 'boolean' ? { retryable: e.retryable } : {}),
       ...(typeof e.operation === 'string' ? { operation: e.operation } : {}),
+      ...(CredentialsError.isInstance(error) ? { hint: error.hint } : {}),
     };
   }
   return { name: 'Error', message: String(error) };
@@ -264,7 +297,8 @@ export function summarizeError(error: unknown): ErrorSummary {
 export function errorFromSummary(summary: ErrorSummary): Error {
   const options = summary.retryable === undefined ? {} : { retryable: summary.retryable };
   let error: Error;
-  if (summary.name === 'AccessDeniedError') error = new AccessDeniedError(summary.operation ?? 'unknown', summary.message, options);
+  if (summary.name === 'CredentialsError') error = new CredentialsError(summary.operation ?? 'unknown', summary.message, summary.hint ?? '');
+  else if (summary.name === 'AccessDeniedError') error = new AccessDeniedError(summary.operation ?? 'unknown', summary.message, options);
   else if (summary.name === 'CollectorError') error = new CollectorError(summary.operation ?? 'unknown', summary.message, options);
   else {
     error = new DemarcError(summary.message);

@@ -7,8 +7,19 @@
  * @packageDocumentation
  */
 export { TOOL_NAME, TOOL_VERSION } from './version';
-export { AccessDeniedError, CollectorError, ConfigError, DemarcError, PluginLoadError, summarizeError, TimeoutError } from './errors';
-export type { ConfigErrorLocation, ErrorSummary } from './errors';
+export {
+  AccessDeniedError,
+  CollectorError,
+  ConfigError,
+  CredentialsError,
+  DemarcError,
+  formatConfigIssue,
+  formatConfigPath,
+  PluginLoadError,
+  summarizeError,
+  TimeoutError,
+} from './errors';
+export type { ConfigErrorLocation, ConfigErrorOptions, ConfigIssue, ErrorSummary } from './errors';
 export type { JsonObject, JsonPrimitive, JsonValue } from './internal/json';
 export { CLOUD_SERVICE_MODEL_IDS, CUSTOMER_BURDEN, DOMAIN_IDS, DOMAINS, PARTIES, SERVICE_MODEL_IDS, SERVICE_MODELS, SERVICE_VARIANTS } from './model/ids';
 export type { DomainId, Party, ServiceModelId, ServiceVariantId, SharedMode } from './model/ids';
@@ -67,11 +78,11 @@ export { normalizedFramingTable, sourceAddresses, wordsByDomain } from './provid
 export type { FramingTableV1, FramingV1, NormalizedFramingCell, ProviderPermissionsV1 } from './provider/framing';
 export type { KitCheckContext, KitCheckDefinition, KitDefineCheck } from './provider/check-kit';
 export type { ProviderDefinition } from './provider/define-provider';
-export { loadCheckPack, loadProvider } from './provider/load';
-export type { LoadPluginOptions, ModuleImporter } from './provider/load';
+export { loadCheckPack, loadProvider, pluginNameKind } from './provider/load';
+export type { LoadPluginOptions, ModuleImporter, PluginNameKind } from './provider/load';
 export { parseSnapshot, readSnapshot, serializeSnapshot, SNAPSHOT_VERSION, writeSnapshot } from './snapshot/index';
 export type { Snapshot, SnapshotRequest } from './snapshot/index';
-export { configSchema, defineConfig, parseConfig } from './config';
+export { configSchema, defineConfig, parseConfig, parseConfigText } from './config';
 export type { DemarcConfig, DemarcConfigInput } from './config';
 export { parseShardSpec, shardOf } from './sharding/partition';
 export type { ShardSpec } from './sharding/partition';

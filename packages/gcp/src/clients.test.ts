@@ -1,7 +1,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { inspect } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OAuth2Client } from 'google-auth-library';
 import { AccessDeniedError, CollectorError } from '@demarc/core';
 import { callGcp, createGcpClients, iterateGcp, loadResourceManager, withDecodableErrors, type GcpClients } from './clients';
@@ -186,7 +189,12 @@ describe('REST transport: throttling and 5xx are retried (googleapis/gax-nodejs#
     expect(server.requests).toHaveLength(2);
   });
 
-  it('defaults to Application Default Credentials with the read-only scope, without any I/O at construction', async () => {
+  it('defaults to Application Default Credentials with the read-only scope, resolved when the clients are created', async () => {
+    // An ADC file (as `gcloud auth application-default login` writes): read now, so a missing one fails
+    // here with a CredentialsError instead of escaping from the first call (see credentials.test.ts).
+    const dir = mkdtempSync(join(tmpdir(), 'demarc-gcp-adc-'));
+    writeFileSync(join(dir, 'adc.json'), JSON.stringify({ type: 'authorized_user', client_id: 'demarc-test', client_secret: 'not-a-secret', refresh_token: 'not-a-token' }));
+    vi.stubEnv('GOOGLE_APPLICATION_CREDENTIALS', join(dir, 'adc.json'));
     for (const transport of ['rest', 'grpc'] as const) {
       const c = await createGcpClients({ transport, apiEndpoint: '127.0.0.1', port: 9 });
       clients.push(c);
@@ -195,6 +203,7 @@ describe('REST transport: throttling and 5xx are retried (googleapis/gax-nodejs#
       expect(auth.scopes).toEqual(['https://www.googleapis.com/auth/cloud-platform.read-only']);
       expect(c.transport).toBe(transport);
     }
+    vi.unstubAllEnvs();
   });
 
   it('the wrapper forwards everything but fetch to the real auth client', async () => {

@@ -16,6 +16,7 @@ import type { AuthClient, GoogleAuth } from 'google-auth-library';
 import type { CallOptions, ClientOptions } from 'google-gax';
 import type { FoldersClient, OrganizationsClient, ProjectsClient } from '@google-cloud/resource-manager';
 import { GRPC_CODE, HTTP_STATUS_MARK, isNetworkError, toGcpError } from './errors';
+import { defaultGoogleAuth, initializeGoogleClients } from './credentials';
 
 /** Any Google auth client: an `OAuth2Client`, a `JWT`, an `ExternalAccountClient`, a `GoogleAuth`... */
 export type GcpAuth = AuthClient | GoogleAuth;
@@ -57,6 +58,12 @@ export interface GcpClientOptions {
   readonly retry?: GcpRetryOptions;
   /** Extra client-library options, passed through unchanged (they win over the ones above). */
   readonly clientOptions?: Readonly<Record<string, unknown>>;
+  /**
+   * Whether Application Default Credentials may come from the metadata server (default true). `false`
+   * reads only `GOOGLE_APPLICATION_CREDENTIALS` and gcloud's ADC file, and fails at once, naming
+   * them, where neither exists: for CI and laptops. Ignored with `authClient`.
+   */
+  readonly metadataCredentials?: boolean;
 }
 
 /** The default retry settings, tuned for Resource Manager read quotas. */
@@ -68,8 +75,6 @@ export const DEFAULT_GCP_RETRY: Required<GcpRetryOptions> = {
   attemptTimeoutMs: 60_000,
   retryCodes: [GRPC_CODE.RESOURCE_EXHAUSTED, GRPC_CODE.UNAVAILABLE, GRPC_CODE.INTERNAL, GRPC_CODE.DEADLINE_EXCEEDED],
 };
-
-const CLOUD_PLATFORM_READ_ONLY_SCOPE = 'https://www.googleapis.com/auth/cloud-platform.read-only';
 
 type ResourceManagerModule = typeof import('@google-cloud/resource-manager');
 type GaxModule = typeof import('google-gax');
@@ -207,7 +212,9 @@ export interface GcpClients {
 }
 
 /**
- * Builds the Resource Manager clients from user options, loading the SDK now (and only now).
+ * Builds the Resource Manager clients from user options, loading the SDK now (and only now), and
+ * authenticates them.
+ * @throws `GcpCredentialsError` when no usable credentials are found.
  *
  * @example
  * ```ts
@@ -220,13 +227,8 @@ export interface GcpClients {
 export async function createGcpClients(options: GcpClientOptions = {}): Promise<GcpClients> {
   const transport = options.transport ?? 'grpc';
   const [resourceManager, callOptions] = await Promise.all([loadResourceManager(), gcpCallOptions(options.retry)]);
-  let auth: GcpAuth;
-  if (options.authClient) {
-    auth = options.authClient;
-  } else {
-    const { GoogleAuth: GoogleAuthClass } = await import('google-auth-library');
-    auth = new GoogleAuthClass({ scopes: [CLOUD_PLATFORM_READ_ONLY_SCOPE] });
-  }
+  const metadata = options.metadataCredentials !== false;
+  const auth: GcpAuth = options.authClient ?? (await defaultGoogleAuth(metadata));
   const authOption = transport === 'rest' ? withDecodableErrors(auth) : auth;
   const clientOptions = {
     fallback: transport === 'rest',
@@ -241,6 +243,7 @@ export async function createGcpClients(options: GcpClientOptions = {}): Promise<
   const projects = new resourceManager.ProjectsClient(clientOptions);
   const folders = new resourceManager.FoldersClient(clientOptions);
   const organizations = new resourceManager.OrganizationsClient(clientOptions);
+  await initializeGoogleClients([projects, folders, organizations], metadata);
   return {
     projects,
     folders,

@@ -5,7 +5,7 @@
  * request's headers or credentials.
  * @module
  */
-import { AccessDeniedError, CollectorError } from '@demarc/core';
+import { AccessDeniedError, CollectorError, CredentialsError } from '@demarc/core';
 
 /** What went wrong, as demarc needs to know it. */
 export type GcpErrorKind = 'throttling' | 'access-denied' | 'not-found' | 'unavailable' | 'invalid-request' | 'other';
@@ -243,4 +243,35 @@ export function toGcpError(operation: string, error: unknown): GcpApiError | Gcp
   // gax appends every earlier attempt to the message after retries; keep the first line.
   const message = redactSecrets(raw.split(' : Previous errors : ')[0]!.split('\n')[0]!.slice(0, 500));
   return info.kind === 'access-denied' ? new GcpAccessDeniedError(operation, info, message) : new GcpApiError(operation, info, message);
+}
+
+/**
+ * Where Google's auth library looks for Application Default Credentials, in its order, and how to
+ * provide them: the hint of a {@link GcpCredentialsError}. With `metadata` false the metadata server
+ * was not asked (`metadataCredentials: false`).
+ */
+export function gcpCredentialsHint(metadata: boolean): string {
+  const server = metadata
+    ? ', then the metadata server (a DNS look-up of metadata.google.internal and 169.254.169.254)'
+    : '; the metadata server was not asked (metadataCredentials: false)';
+  return (
+    'Tried: GOOGLE_APPLICATION_CREDENTIALS, gcloud\'s application default credentials file ' +
+    `(~/.config/gcloud/application_default_credentials.json; %APPDATA%\\gcloud on Windows)${server}. ` +
+    'Fix: run `gcloud auth application-default login`, set GOOGLE_APPLICATION_CREDENTIALS to a service account key or ' +
+    'workload identity federation file, or give the provider an `authClient`.'
+  );
+}
+
+/** No usable Google credentials (none found, or a credentials file that cannot be read): nothing can be scanned. */
+export class GcpCredentialsError extends CredentialsError {
+  /** `'CredentialsError'`, as core's class, so summaries and snapshot replays keep the hint. */
+  override name = 'CredentialsError';
+
+  /**
+   * @param message - What the auth library said, already redacted.
+   * @param metadata - Whether the metadata server was asked too (see {@link gcpCredentialsHint}).
+   */
+  constructor(message: string, metadata: boolean) {
+    super('google-auth:getClient', `no usable Google Cloud credentials: ${message}`, gcpCredentialsHint(metadata));
+  }
 }

@@ -12,6 +12,7 @@ export * from './translation';
 export * from './catalog';
 export * from './errors';
 export * from './clients';
+export * from './credentials';
 export * from './iam';
 export { GCP_OPERATIONS, DISCOVERY_PERMISSIONS, type GcpOperation, type GcpScanState } from './discovery';
 export * from './checks/index';

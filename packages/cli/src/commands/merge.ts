@@ -29,6 +29,8 @@ export interface MergeCommandOptions {
    * Without it, the config file `demarc scan` would find in the working directory, if any.
    */
   readonly config?: string;
+  /** `--allow-unverified`: `error` findings do not fail the `--fail-on` gate. */
+  readonly allowUnverified?: boolean;
 }
 
 /** What {@link runMerge} needs from its caller. */
@@ -104,7 +106,7 @@ export async function mergeShardFiles(files: readonly string[], cwd: string): Pr
   }
 }
 
-/** Runs `demarc merge` and returns the exit code (0, 1 at or above `--fail-on`, 2 refused or partial). */
+/** Runs `demarc merge` and returns the exit code (0, 1 when the `--fail-on` gate fails, 2 refused, partial or a provider not scanned). */
 export async function runMerge(files: readonly string[], options: MergeCommandOptions, env: MergeEnvironment): Promise<number> {
   const output = parseOutputFlags(options);
   if (files.length === 0) throw new CliError('No shard report to merge.', 'Give every shard\'s JSON report: demarc merge shard-1.json shard-2.json shard-3.json');
@@ -127,6 +129,7 @@ export async function runMerge(files: readonly string[], options: MergeCommandOp
       skipped: [],
       abortedMessage: ['a shard was interrupted; the merged report above is partial.', 'Run the interrupted shard again to completion, then merge again.'],
       ...(configFile === undefined ? {} : { configFile }),
+      allowUnverified: options.allowUnverified === true,
     },
     env,
   );

@@ -52,6 +52,10 @@ export interface ScanCommandOptions {
   readonly out?: string;
   /** `--fail-on <severity>`. */
   readonly failOn?: string;
+  /** `--allow-unverified`: `error` findings do not fail the `--fail-on` gate. */
+  readonly allowUnverified?: boolean;
+  /** `false` with `--no-metadata-credentials`: the vendor SDKs do not ask the instance metadata address for credentials. */
+  readonly metadataCredentials?: boolean;
   /** `--concurrency <n>`. */
   readonly concurrency?: string;
   /** `--snapshot <file>`: record the collected data. */
@@ -301,7 +305,7 @@ export async function runScan(options: ScanCommandOptions, env: ScanEnvironment)
     const optionsOf = (spec: ProviderSpec): ProviderTarget =>
       demoCloud && estate
         ? { kind: 'local', cloud: demoCloud, awsRoleName: localAwsRole(estate) }
-        : { kind: 'cloud', ...(spec.options ? { options: spec.options } : {}) };
+        : { kind: 'cloud', ...(spec.options ? { options: spec.options } : {}), metadataCredentials: options.metadataCredentials !== false && config.metadataCredentials !== false };
     let built: { providers: ProviderV1[]; skipped: SkippedProvider[] };
     try {
       built = await buildProviders(specs, optionsOf, loaded.dir);
@@ -367,6 +371,7 @@ export async function runScan(options: ScanCommandOptions, env: ScanEnvironment)
         skipped: built.skipped,
         abortedMessage: ['the scan was interrupted; the report above is partial.', 'Run it again to completion before relying on it.'],
         ...(loaded.file === undefined ? {} : { configFile: loaded.file }),
+        allowUnverified: options.allowUnverified === true || config.allowUnverified === true,
       },
       env,
     );

@@ -77,6 +77,7 @@ export function reportToScanResult(report: JsonReport): ScanResult {
     findings: report.findings as readonly Finding[],
     stats: report.stats,
     aborted: report.aborted,
+    ...(report.discoveryErrors ? { discoveryErrors: report.discoveryErrors } : {}),
     ...(report.shard ? { shard: report.shard } : {}),
   };
 }
@@ -186,6 +187,8 @@ export function mergeShardReports(inputs: readonly { readonly file: string; read
   }
   const sortedOperations = Object.fromEntries(Object.entries(operations).sort(([a], [b]) => compareStrings(a, b)));
   const startedAt = ordered.map((s) => s.report.generatedAt).sort()[0]!;
+  // Every shard discovers every provider, so each records the same failed discoveries; the first wins.
+  const discoveryErrors = Object.assign({}, ...ordered.map((s) => s.report.discoveryErrors ?? {}).reverse()) as NonNullable<ScanResult['discoveryErrors']>;
   return {
     result: {
       startedAt,
@@ -195,6 +198,7 @@ export function mergeShardReports(inputs: readonly { readonly file: string; read
       findings,
       stats: { requested, made, operations: sortedOperations, checkRunsPlanned, checkRunsFinished },
       aborted: ordered.some((s) => s.report.aborted),
+      ...(Object.keys(discoveryErrors).length > 0 ? { discoveryErrors: Object.fromEntries(Object.entries(discoveryErrors).sort(([a], [b]) => compareStrings(a, b))) } : {}),
     },
     shards: ordered.map(({ file, report, shard }) => ({ file, index: shard.index, scopes: report.scopes.length, findings: report.findings.length })),
   };

@@ -20,6 +20,7 @@ const buildReportSchema = once(() => {
   const jsonValue: z.ZodType<unknown> = z.lazy(() => z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(jsonValue), z.record(z.string(), jsonValue)]));
   const statusEnum = z.enum(FINDING_STATUSES);
   const requestStats = z.strictObject({ requested: z.number().int().min(0), made: z.number().int().min(0) });
+  const errorSummary = { name: z.string(), message: z.string(), operation: z.string().optional(), retryable: z.boolean().optional() };
   return z.strictObject({
     schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
     tool: z.strictObject({ name: z.literal(TOOL_NAME), version: z.string() }),
@@ -53,6 +54,8 @@ const buildReportSchema = once(() => {
         discovered: z.record(z.string(), z.strictObject({ scopes: z.number().int().min(0), digest: z.string() })),
       })
       .optional(),
+    /** Providers whose scope discovery failed outright, by provider id: nothing of theirs was scanned. */
+    discoveryErrors: z.record(z.string(), z.strictObject({ ...errorSummary, hint: z.string().optional() })).optional(),
     findings: z.array(
       z.strictObject({
         checkId: z.string(),
@@ -76,9 +79,7 @@ const buildReportSchema = once(() => {
         evidence: z.record(z.string(), jsonValue).optional(),
         providerManaged: z.string().optional(),
         mute: z.strictObject({ reason: z.string(), expires: z.string().optional(), expired: z.boolean() }).optional(),
-        error: z
-          .strictObject({ name: z.string(), message: z.string(), operation: z.string().optional(), retryable: z.boolean().optional() })
-          .optional(),
+        error: z.strictObject(errorSummary).optional(),
       }),
     ),
   });
@@ -120,6 +121,7 @@ export function* jsonReportChunks(result: ReportInput, options: ReportOptions = 
     },
     checks: result.checks.map((c) => canonicalize(c)),
     ...(result.shard ? { shard: canonicalize(result.shard) } : {}),
+    ...(result.discoveryErrors ? { discoveryErrors: canonicalize(result.discoveryErrors) } : {}),
   };
   const headJson = JSON.stringify(head, null, 2);
   yield `${headJson.slice(0, -2)},\n  "findings": [`;

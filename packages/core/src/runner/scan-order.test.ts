@@ -7,6 +7,9 @@ import { scan } from './scan';
 import { defineProvider } from '../provider/define-provider';
 import type { ProviderV1 } from '../provider/types';
 import { encryptedCheck, fakeProvider } from './__fixtures__/fake-provider';
+import { CredentialsError } from '../errors';
+import { renderJsonReport } from '../reports/json';
+import { mergeShardReports, parseJsonReport, reportToScanResult } from '../merge/index';
 
 const NOW = new Date('2025-06-01T12:00:00Z');
 
@@ -63,9 +66,39 @@ describe('scan order across providers', () => {
       expect(f.message).toBe("Could not evaluate: Provider 'z' could not discover scopes: no org access");
     }
     expect(result.scopes.filter((s) => s.provider === 'z')).toEqual([]);
+    // The result names the failed provider and the cause, for a caller to act on (the CLI exits 2).
+    expect(result.discoveryErrors).toEqual({ z: { name: 'DemarcError', message: "Provider 'z' could not discover scopes: no org access" } });
+    expect(alone.discoveryErrors).toBeUndefined();
     // A replay of the recorded snapshot reports the same failure without calling the provider.
     const replayed = await scan({ providers: [vendor('a', []), { ...broken, discoverScopes: () => { throw new Error('must not be called'); } }], now: NOW, replay: result.snapshot! });
     expect(replayed.findings).toEqual(result.findings);
+    expect(replayed.discoveryErrors).toEqual(result.discoveryErrors);
+  });
+
+  it('missing credentials keep the hint (sources tried) through the result, the JSON report, a replay and a merge of shards', async () => {
+    const hint = 'Tried: the environment and ~/.acme; run acme login.';
+    const noCredentials: ProviderV1 = {
+      ...vendor('z', []),
+      discoverScopes: () => ({ [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(new CredentialsError('acme:WhoAmI', 'no credentials found', hint)) }) }),
+    };
+    const expected = { z: { name: 'CredentialsError', message: "Provider 'z' could not discover scopes: no credentials found", operation: 'acme:WhoAmI', retryable: false, hint } };
+    const result = await scan({ providers: [vendor('a', []), noCredentials], now: NOW, record: true });
+    expect(result.discoveryErrors).toEqual(expected);
+    expect(result.findings.filter((f) => f.resource.provider === 'z').map((f) => f.status)).toEqual(['error']);
+    // The JSON report carries it and is valid against its own schema.
+    const report = parseJsonReport(renderJsonReport(result));
+    expect(report.discoveryErrors).toEqual(expected);
+    expect(reportToScanResult(report).discoveryErrors).toEqual(expected);
+    expect(parseJsonReport(renderJsonReport(await scan({ providers: [vendor('a', [])], now: NOW }))).discoveryErrors).toBeUndefined();
+    // A replay rebuilds the same error, hint included.
+    const replayed = await scan({ providers: [vendor('a', []), noCredentials], now: NOW, replay: result.snapshot! });
+    expect(replayed.discoveryErrors).toEqual(expected);
+    // Every shard discovers every provider; the merged result names the failure once.
+    const shards = await Promise.all([0, 1].map(async (index) => {
+      const shard = await scan({ providers: [vendor('a', []), noCredentials], now: NOW, shard: { index, count: 2 } });
+      return { file: `shard-${index + 1}.json`, report: parseJsonReport(renderJsonReport(shard)) };
+    }));
+    expect(mergeShardReports(shards).result.discoveryErrors).toEqual(expected);
   });
 
   it('a refused discovery reads as access denied', async () => {

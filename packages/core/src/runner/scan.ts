@@ -8,7 +8,7 @@ import pLimit from 'p-limit';
 import { CLOUD_SERVICE_MODEL_IDS, type DomainId, type Party } from '../model/ids';
 import { ownerOf } from '../model/queries';
 import type { ServiceCatalogEntry } from '../model/types';
-import { AccessDeniedError, DemarcError, TimeoutError, errorFromSummary, summarizeError } from '../errors';
+import { AccessDeniedError, CredentialsError, DemarcError, TimeoutError, errorFromSummary, summarizeError } from '../errors';
 import { canonicalize, compareStrings, type JsonObject } from '../internal/json';
 import { checkLevel, formatMessage } from '../checks/define-check';
 import { checkOptionProblems, type CheckOptionsInput } from '../checks/options';
@@ -221,15 +221,10 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const aborted = signal.aborted;
   emit({ type: 'scan-finished', aborted, findings: findings.length });
 
+  const failures = discoveryFailures.size > 0 ? { discoveryErrors: Object.fromEntries([...discoveryFailures].map(([id, error]) => [id, summarizeError(error)])) } : {};
   let snapshot: Snapshot | undefined;
   if (options.record) {
-    snapshot = {
-      kind: 'demarc-snapshot',
-      version: SNAPSHOT_VERSION,
-      scopes: Object.fromEntries(providers.map((p) => [p.id, scopesByProvider.get(p.id) ?? []])),
-      ...(discoveryFailures.size > 0 ? { discoveryErrors: Object.fromEntries([...discoveryFailures].map(([id, error]) => [id, summarizeError(error)])) } : {}),
-      requests: cache.recorded,
-    };
+    snapshot = { kind: 'demarc-snapshot', version: SNAPSHOT_VERSION, scopes: Object.fromEntries(providers.map((p) => [p.id, scopesByProvider.get(p.id) ?? []])), ...failures, requests: cache.recorded };
   }
   return {
     startedAt: now.toISOString(),
@@ -239,6 +234,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     findings,
     stats: { ...cache.stats, operations: cache.operationStats, checkRunsPlanned: total, checkRunsFinished: done },
     aborted,
+    ...failures,
     ...(snapshot ? { snapshot } : {}),
     ...(shard
       ? {
@@ -422,6 +418,7 @@ function toFinding(provider: ProviderV1, scope: ScopeInfo, meta: CheckMeta, resu
 function discoveryError(provider: ProviderV1, error: unknown): Error {
   const message = `Provider '${provider.id}' could not discover scopes: ${summarizeError(error).message}`;
   if (AccessDeniedError.isInstance(error)) return new AccessDeniedError(error.operation, message, { retryable: false, cause: error });
+  if (CredentialsError.isInstance(error)) return new CredentialsError(error.operation, message, error.hint, { cause: error });
   return new DemarcError(message, { cause: error });
 }
 

@@ -4,6 +4,7 @@
  */
 import type { AnyCheck, CheckMeta } from '../checks/types';
 import type { Finding } from '../findings/types';
+import type { ErrorSummary } from '../errors';
 import type { AttestationSet } from '../attestations/types';
 import type { MuteRule } from '../mutes/index';
 import type { Snapshot } from '../snapshot/index';
@@ -130,6 +131,13 @@ export interface ScanResult {
   readonly stats: ScanStats;
   /** True when the signal aborted the scan before it finished. */
   readonly aborted: boolean;
+  /**
+   * Providers whose scope discovery failed outright (no credentials, no access to list scopes), by
+   * provider id, with the cause: nothing of theirs was scanned, and each of their checks is an `error`
+   * finding. A `CredentialsError` keeps its `hint` (the credential sources tried). Absent when
+   * every discovery succeeded.
+   */
+  readonly discoveryErrors?: Readonly<Record<string, ErrorSummary>>;
   /** The collected data, when `record` was set. */
   readonly snapshot?: Snapshot;
   /** Set when the scan was one shard of several. */
