@@ -31,6 +31,8 @@ const buildConfigSchema = once(() => {
       .optional(),
     /** Per-check time limit in ms. */
     checkTimeoutMs: limit.optional(),
+    /** Time limit of one request to a cloud API in ms, for every built-in provider (default 20,000). */
+    requestTimeoutMs: limit.optional(),
   });
 });
 
