@@ -89,7 +89,10 @@ export function benchProviders(address: CloudAddress, settings: BenchProviderSet
       roleName: AUDIT_ROLE,
       ...timeout,
     } as Parameters<typeof awsProvider>[0]),
-    gcpProvider({ apiEndpoint: '127.0.0.1', port: address.gcpPort, protocol: 'http', transport: 'rest', authClient: auth, ...timeout }),
+    gcpProvider({
+      apiEndpoint: '127.0.0.1', port: address.gcpPort, protocol: 'http', transport: 'rest', authClient: auth,
+      ...timeout,
+    }),
     azureProvider({
       endpoint: address.azureEndpoint,
       tlsOptions: { ca: address.azureCa },

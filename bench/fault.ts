@@ -113,7 +113,8 @@ export interface HungRequests {
 
 /** Sums up the held requests of a run (figures to print against `2 × requestTimeoutMs`; never asserted on time). */
 export function hungRequests(holds: readonly HeldRequest[]): HungRequests {
-  const longest = (values: readonly (number | undefined)[]): number => Math.max(0, ...values.filter((v): v is number => v !== undefined));
+  const longest = (values: readonly (number | undefined)[]): number =>
+    Math.max(0, ...values.filter((v): v is number => v !== undefined));
   return {
     held: holds.length,
     closed: holds.filter((h) => h.heldMs !== undefined).length,

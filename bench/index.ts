@@ -152,7 +152,9 @@ if (!flag('no-scan')) {
       const bound = 2 * DEFAULT_REQUEST_TIMEOUT_MS;
       row(
         `fault run: hung requests ended by the request timeout (default ${s(DEFAULT_REQUEST_TIMEOUT_MS)})`,
-        `${String(hung.closed)} of ${String(hung.held)} closed by the client, longest after ${s(hung.longestHeldMs)}; ${String(hung.retried)} retried, longest ${s(hung.longestUntilRetryMs)} after the hung request arrived`,
+        `${String(hung.closed)} of ${String(hung.held)} closed by the client, ` +
+          `longest after ${s(hung.longestHeldMs)}; ` +
+          `${String(hung.retried)} retried, longest ${s(hung.longestUntilRetryMs)} after the hung request arrived`,
         `all, ≤ 2 × request timeout = ${s(bound)}`,
         hung.closed === hung.held && hung.retried === hung.held && hung.longestUntilRetryMs <= bound,
       );
@@ -162,7 +164,12 @@ if (!flag('no-scan')) {
         const e = accounting.erroredScopes.find((x) => causeClasses([x])[cls]);
         return e ? `${e.provider}/${e.scope}: ${e.causes[0]!.slice(0, 160)}` : '';
       }).join(' | ')}`);
-      notes.push(`Fault run with the default request timeout (${s(DEFAULT_REQUEST_TIMEOUT_MS)}) and check timeout (300 s): each hung request is abandoned by its client after the request timeout and retried as a transient failure; the local cloud measures when the client closed it and when the retry arrived.`);
+      notes.push(
+        `Fault run with the default request timeout (${s(DEFAULT_REQUEST_TIMEOUT_MS)}) and check timeout (300 s): ` +
+          'each hung request is abandoned by its client after the request timeout and retried as a transient ' +
+          'failure; ' +
+          'the local cloud measures when the client closed it and when the retry arrived.',
+      );
     }
   } finally {
     await cloud.stop();

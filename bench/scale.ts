@@ -23,6 +23,14 @@ export interface ScanRun {
   readonly crash?: string;
 }
 
+/** How {@link runScan} runs. */
+export interface RunSettings {
+  /** Zero the cloud's counters first (default true). */
+  readonly resetCounters?: boolean;
+  /** Provider settings changed for speed (default none). */
+  readonly providers?: BenchProviderSettings;
+}
+
 /**
  * Runs one scan with the providers' and the runner's default settings (plus `options`, and `providers`
  * for the providers). The cloud's counters are zeroed first unless `resetCounters` is false (scans run
@@ -31,8 +39,9 @@ export interface ScanRun {
 export async function runScan(
   cloud: BenchCloud,
   options: Partial<ScanOptions> = {},
-  { resetCounters = true, providers: settings = {} }: { resetCounters?: boolean; providers?: BenchProviderSettings } = {},
+  run: RunSettings = {},
 ): Promise<ScanRun> {
+  const { resetCounters = true, providers: settings = {} } = run;
   if (resetCounters) await cloud.resetCounters();
   const providers = benchProviders(cloud.address, settings);
   let peak = process.memoryUsage.rss();

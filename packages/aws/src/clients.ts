@@ -143,10 +143,11 @@ export const AWS_ADAPTIVE_SERVICES: readonly AwsClientService[] = ['organization
  * (thrown as a `TimeoutError` only with `throwOnRequestTimeout`; otherwise the SDK merely logs a
  * warning), `socketTimeout` a body that stops arriving. A handler instance is left as it is.
  */
-function withRequestTimeout(handler: AwsRequestHandler | undefined, requestTimeoutMs: number | undefined): AwsRequestHandler {
+function withRequestTimeout(handler: AwsRequestHandler | undefined, requestTimeoutMs?: number): AwsRequestHandler {
   if (handler !== undefined && typeof (handler as { handle?: unknown }).handle === 'function') return handler;
   const options = (handler ?? {}) as { readonly requestTimeout?: unknown };
-  const ms = requestTimeoutMs ?? (typeof options.requestTimeout === 'number' && options.requestTimeout > 0 ? options.requestTimeout : DEFAULT_REQUEST_TIMEOUT_MS);
+  const own = options.requestTimeout;
+  const ms = requestTimeoutMs ?? (typeof own === 'number' && own > 0 ? own : DEFAULT_REQUEST_TIMEOUT_MS);
   return { ...options, requestTimeout: ms, socketTimeout: ms, throwOnRequestTimeout: true } as AwsRequestHandler;
 }
 

@@ -46,7 +46,10 @@ export class AwsAccessDeniedError extends AccessDeniedError implements AwsErrorD
   }
 }
 
-/** Any other AWS error: throttling, 5xx and request timeouts (retryable, after the SDK's own retries ran out), not found, or other. */
+/**
+ * Any other AWS error: throttling, 5xx and request timeouts (retryable, after the SDK's own retries ran
+ * out), not found, or other.
+ */
 export class AwsServiceError extends CollectorError implements AwsErrorDetails {
   /** `'CollectorError'`, as core's class. */
   override name = 'CollectorError';
@@ -132,7 +135,8 @@ export function toDemarcError(operation: string, error: unknown): AwsAccessDenie
     // The HTTP handler's requestTimeout: no answer came, so there is no status or request id to keep.
     const attempts = (error as { $metadata?: { attempts?: unknown } }).$metadata?.attempts;
     const tries = typeof attempts === 'number' ? ` after ${attempts} attempt${attempts === 1 ? '' : 's'}` : '';
-    return new AwsServiceError('timeout', { operation, code: details.code }, `${operation} failed: request timeout${tries}: ${details.message}`, true);
+    const message = `${operation} failed: request timeout${tries}: ${details.message}`;
+    return new AwsServiceError('timeout', { operation, code: details.code }, message, true);
   }
   const kind = classifyAwsError(details.code, details.status);
   const where = [details.status !== undefined ? `HTTP ${details.status}` : undefined, details.requestId ? `request id ${details.requestId}` : undefined].filter(Boolean).join(', ');
@@ -144,9 +148,11 @@ export function toDemarcError(operation: string, error: unknown): AwsAccessDenie
   return new AwsServiceError(kind, plain, message, retryable);
 }
 
-/** A request the HTTP handler abandoned for want of an answer (`TimeoutError`, as the SDK's retry strategy names it). */
+/** A request the HTTP handler abandoned for want of an answer (a `TimeoutError`, which the SDK retries). */
 function isRequestTimeout(error: unknown): boolean {
-  const e = (typeof error === 'object' && error !== null ? error : {}) as { name?: unknown; $metadata?: { httpStatusCode?: unknown } };
+  const e = (typeof error === 'object' && error !== null ? error : {}) as {
+    name?: unknown; $metadata?: { httpStatusCode?: unknown };
+  };
   return e.name === 'TimeoutError' && e.$metadata?.httpStatusCode === undefined;
 }
 

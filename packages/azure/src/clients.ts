@@ -131,7 +131,8 @@ export function requestTimeoutPolicy(timeoutMs: number): AzurePipelinePolicy {
         return await next(request);
       } catch (error) {
         if (request.abortSignal?.aborted || (error as { name?: unknown }).name !== 'AbortError') throw error;
-        const message = `request timeout after ${attempt} attempt${attempt === 1 ? '' : 's'}: no answer within ${request.timeout} ms (requestTimeoutMs)`;
+        const tries = `${attempt} attempt${attempt === 1 ? '' : 's'}`;
+        const message = `request timeout after ${tries}: no answer within ${request.timeout} ms (requestTimeoutMs)`;
         throw Object.assign(new Error(message, { cause: error }), { name: 'RestError', code: 'ETIMEDOUT' });
       }
     },
@@ -332,7 +333,9 @@ export function convertAzureError(error: unknown, operation: string): CollectorE
   if (CREDENTIAL_ERRORS.has(name)) return new AzureRequestError(operation, `${operation}: no usable Azure credential (${name}): ${message}`, { kind: 'credentials', ...details });
   if (status === 429) return new AzureRequestError(operation, where, { kind: 'throttling', ...details }, { retryable: true });
   if (status === 404) return new AzureRequestError(operation, where, { kind: 'not-found', ...details });
-  if (status === undefined && code === 'ETIMEDOUT') return new AzureRequestError(operation, where, { kind: 'timeout', ...details }, { retryable: true });
+  if (status === undefined && code === 'ETIMEDOUT') {
+    return new AzureRequestError(operation, where, { kind: 'timeout', ...details }, { retryable: true });
+  }
   const transient = status === undefined ? ['ECONNRESET', 'ETIMEDOUT', 'ECONNREFUSED', 'REQUEST_SEND_ERROR'].includes(code ?? '') : status === 408 || status >= 500;
   return new AzureRequestError(operation, where, { kind: 'other', ...details }, { retryable: transient });
 }

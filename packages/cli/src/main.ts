@@ -49,7 +49,7 @@ export async function runCli(argv: readonly string[], io: Io = processIo()): Pro
     .option('-o, --out <file>', 'write the report to a file; the text summary still goes to stdout')
     .option('--fail-on <severity>', 'exit 1 when a finding fails at or above this severity: critical, high, medium, low, informational, none')
     .option('--concurrency <n>', 'checks in flight at once (default 16)')
-    .option('--request-timeout <ms>', 'time limit of one cloud API request in ms, after which it is retried (default 20000)')
+    .option('--request-timeout <ms>', 'time limit of one cloud API request, then retried (default 20000)')
     .option('--snapshot <file>', 'record the collected data to a file (credentials are never stored)')
     .option('--replay <file>', 'scan a snapshot offline instead of the cloud')
     .option('--attestations <file>', 'attestation file (YAML or JSON); overrides the config\'s')

@@ -6,14 +6,18 @@
 import { DEFAULT_REQUEST_TIMEOUT_MS } from '@demarc/core';
 import { CliError } from './errors';
 
-const isPositiveWholeNumber = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value > 0;
+const isPositiveWholeNumber = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value > 0;
 
 /** Validates `--request-timeout` (a usage error names the fix); `undefined` when the flag is absent. */
 export function parseRequestTimeoutFlag(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const ms = /^\s*\d+\s*$/.test(text) ? Number(text) : undefined;
   if (!isPositiveWholeNumber(ms)) {
-    throw new CliError(`--request-timeout must be a positive whole number of milliseconds, got '${text}'.`, `For example --request-timeout 30000 (default ${DEFAULT_REQUEST_TIMEOUT_MS}).`);
+    throw new CliError(
+      `--request-timeout must be a positive whole number of milliseconds, got '${text}'.`,
+      `For example --request-timeout 30000 (default ${DEFAULT_REQUEST_TIMEOUT_MS}).`,
+    );
   }
   return ms;
 }
@@ -36,7 +40,8 @@ export function requestTimeoutOf(
   const own = spec.options?.requestTimeoutMs;
   if (own !== undefined && !isPositiveWholeNumber(own)) {
     throw new CliError(
-      `${file ?? 'The config'}: providers (${spec.name}): options.requestTimeoutMs must be a positive whole number of milliseconds, got ${JSON.stringify(own)}.`,
+      `${file ?? 'The config'}: providers (${spec.name}): options.requestTimeoutMs must be a positive whole number ` +
+        `of milliseconds, got ${JSON.stringify(own)}.`,
       `Fix it, for example "requestTimeoutMs": 30000 (default ${DEFAULT_REQUEST_TIMEOUT_MS}), or drop it.`,
     );
   }

@@ -286,7 +286,11 @@ export async function createVendorProvider(id: VendorId, target: ProviderTarget)
       // The demo: the management account's credentials, and the demo estate's read-only audit role in
       // every member account, the same way a real organization is scanned (`roleName`). The client
       // config brings an http agent that resolves the local cloud's `*.localhost` names without DNS.
-      provider = aws.awsProvider(target.kind === 'local' ? { ...target.cloud.aws.clientConfig(), roleName: target.awsRoleName ?? DEMO_AWS_ROLE, ...timeout } : (configured as AwsProviderOptions));
+      provider = aws.awsProvider(
+        target.kind === 'local'
+          ? { ...target.cloud.aws.clientConfig(), roleName: target.awsRoleName ?? DEMO_AWS_ROLE, ...timeout }
+          : (configured as AwsProviderOptions),
+      );
       break;
     }
     case 'gcp': {
@@ -304,7 +308,9 @@ export async function createVendorProvider(id: VendorId, target: ProviderTarget)
     case 'azure': {
       const azure = await import('@demarc/azure');
       provider = azure.azureProvider(
-        target.kind === 'local' ? { ...target.cloud.azure.clientOptions(), credential: target.cloud.azure.credential, ...timeout } : (configured as AzureProviderOptions),
+        target.kind === 'local'
+          ? { ...target.cloud.azure.clientOptions(), credential: target.cloud.azure.credential, ...timeout }
+          : (configured as AzureProviderOptions),
       );
       break;
     }

@@ -119,7 +119,12 @@ const rpcStatusResponse = (status: number, statusText: string, body: unknown, he
  * response's request id, if any, is added as a `google.rpc.RequestInfo` detail so it survives into the
  * error.
  */
-async function fetchWithDecodableErrors(target: FetchingAuth, input: string | URL, init: Record<string, unknown> = {}, timeoutMs?: number): Promise<Response> {
+async function fetchWithDecodableErrors(
+  target: FetchingAuth,
+  input: string | URL,
+  init: Record<string, unknown> = {},
+  timeoutMs?: number,
+): Promise<Response> {
   if (timeoutMs === undefined) return decodableFetch(target, input, init);
   // gax's REST transport passes no deadline to fetch: each request gets its own, which also covers the
   // body (buffered here). The caller's signal still aborts it; only the timer's abort becomes a 504
@@ -137,16 +142,19 @@ async function fetchWithDecodableErrors(target: FetchingAuth, input: string | UR
   try {
     const response = await decodableFetch(target, input, { ...init, signal: attempt.signal });
     const body = await response.arrayBuffer();
-    return new Response([101, 204, 205, 304].includes(response.status) ? null : body, { status: response.status, statusText: response.statusText, headers: response.headers });
+    const { status, statusText, headers } = response;
+    return new Response([101, 204, 205, 304].includes(status) ? null : body, { status, statusText, headers });
   } catch (error) {
     if (!timedOut || caller?.aborted) throw error;
-    return rpcStatusResponse(504, 'Gateway Timeout', { error: { code: 504, status: 'DEADLINE_EXCEEDED', message: `request timeout: no answer within ${timeoutMs} ms (requestTimeoutMs)` } });
+    const message = `request timeout: no answer within ${timeoutMs} ms (requestTimeoutMs)`;
+    return rpcStatusResponse(504, 'Gateway Timeout', { error: { code: 504, status: 'DEADLINE_EXCEEDED', message } });
   } finally {
     clearTimeout(timer);
     caller?.removeEventListener('abort', onCallerAbort);
   }
 }
 
+/** The REST fix itself, without a time limit. */
 async function decodableFetch(target: FetchingAuth, input: string | URL, init: Record<string, unknown>): Promise<Response> {
   let response: Response;
   try {
@@ -202,7 +210,8 @@ export function withDecodableErrors<T extends object>(auth: T, requestTimeoutMs?
   return new Proxy(auth, {
     get(target, property) {
       if (property === 'fetch') {
-        return (input: string | URL, init?: Record<string, unknown>) => fetchWithDecodableErrors(target as unknown as FetchingAuth, input, init, requestTimeoutMs);
+        return (input: string | URL, init?: Record<string, unknown>) =>
+          fetchWithDecodableErrors(target as unknown as FetchingAuth, input, init, requestTimeoutMs);
       }
       const value: unknown = Reflect.get(target, property, target);
       return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;

@@ -93,7 +93,8 @@ describe('faults on the wire', () => {
       await vi.waitFor(() => expect(cloud.counters.holds()[0]?.heldMs).toBeDefined());
       expect(cloud.counters.holds()[0]?.retriedAfterMs).toBeUndefined();
       await client.send(new ListRootsCommand({}));
-      expect(cloud.counters.holds().map((h) => [h.vendor, h.operation, h.heldMs !== undefined, h.retriedAfterMs !== undefined])).toEqual([['aws', 'organizations:ListRoots', true, true]]);
+      const held = cloud.counters.holds().map((h) => [h.operation, h.heldMs ?? 'open', h.retriedAfterMs ?? 'no retry']);
+      expect(held).toEqual([['organizations:ListRoots', expect.any(Number), expect.any(Number)]]);
     } finally {
       remove();
     }

@@ -117,7 +117,9 @@ export class RequestCounters {
     const key = `${vendor}:${operation}`;
     this.#requests.set(key, (this.#requests.get(key) ?? 0) + 1);
     if (identity !== undefined && this.#held.length > 0) {
-      const held = this.#held.find((h) => h.retriedAfterMs === undefined && h.identity === identity && h.vendor === vendor && h.operation === operation);
+      const held = this.#held.find(
+        (h) => h.retriedAfterMs === undefined && h.identity === identity && `${h.vendor}:${h.operation}` === key,
+      );
       if (held) held.retriedAfterMs = performance.now() - held.since;
     }
     if (outcome !== 'serve') {
@@ -157,7 +159,10 @@ export class RequestCounters {
    */
   holds(): readonly HeldRequest[] {
     return this.#held.map(({ vendor, operation, heldMs, retriedAfterMs }) => ({
-      vendor, operation, ...(heldMs === undefined ? {} : { heldMs }), ...(retriedAfterMs === undefined ? {} : { retriedAfterMs }),
+      vendor,
+      operation,
+      ...(heldMs === undefined ? {} : { heldMs }),
+      ...(retriedAfterMs === undefined ? {} : { retriedAfterMs }),
     }));
   }
 

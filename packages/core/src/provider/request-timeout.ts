@@ -38,5 +38,6 @@ export const DEFAULT_REQUEST_TIMEOUT_MS = 20_000;
 export function requestTimeoutOption(value: unknown, where: string): number {
   if (value === undefined) return DEFAULT_REQUEST_TIMEOUT_MS;
   if (typeof value === 'number' && Number.isInteger(value) && value > 0) return value;
-  throw new RangeError(`${where}: requestTimeoutMs must be a positive whole number of milliseconds, got ${JSON.stringify(value) ?? String(value)}`);
+  const shown = JSON.stringify(value) ?? String(value);
+  throw new RangeError(`${where}: requestTimeoutMs must be a positive whole number of milliseconds, got ${shown}`);
 }
