@@ -39,8 +39,8 @@ process.on('message', (m: ToChild) => {
           type: 'done',
           id: m.id,
           counters: cloud
-            ? { requests: cloud.counters.snapshot(), outcomes: cloud.counters.outcomeSnapshot(), redundant: cloud.counters.redundant(), writes: cloud.counters.writes.length }
-            : { requests: {}, outcomes: {}, redundant: {}, writes: 0 },
+            ? { requests: cloud.counters.snapshot(), outcomes: cloud.counters.outcomeSnapshot(), redundant: cloud.counters.redundant(), writes: cloud.counters.writes.length, holds: cloud.counters.holds() }
+            : { requests: {}, outcomes: {}, redundant: {}, writes: 0, holds: [] },
         });
       case 'reset':
         cloud?.counters.reset();

@@ -9,7 +9,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { Agent as HttpAgent } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import type { ProviderV1 } from '@demarc/core';
-import { accessKeyIdFor, startLocalCloud, type Estate, type FaultRule } from '@demarc/local-cloud';
+import { accessKeyIdFor, startLocalCloud, type Estate, type FaultRule, type HeldRequest } from '@demarc/local-cloud';
 import { awsProvider } from '@demarc/aws';
 import { gcpProvider } from '@demarc/gcp';
 import { azureProvider } from '@demarc/azure';
@@ -25,6 +25,8 @@ export interface CloudCounters {
   readonly redundant: Readonly<Record<string, number>>;
   /** Refused writes. */
   readonly writes: number;
+  /** Requests held open by `timeout` faults: when the client closed each, and when it sent it again. */
+  readonly holds: readonly HeldRequest[];
 }
 
 /** Where the local cloud listens, enough to point clients at it. */
@@ -54,13 +56,20 @@ export interface BenchCloud {
 /** The role the synthetic estate lets the scanner assume in every member account (any name works). */
 export const AUDIT_ROLE = 'DemarcAudit';
 
+/** Settings the benchmark's correctness test changes for speed (the benchmark itself never does). */
+export interface BenchProviderSettings {
+  /** Every provider's `requestTimeoutMs` (default: the providers' own, 20 s). */
+  readonly requestTimeoutMs?: number;
+}
+
 /**
  * The three providers with default settings, pointed at the cloud: the AWS management account's
  * fake credentials and an audit role; Google over REST with a fixed fake token; Azure with the fake
  * credential and the throw-away certificate. Nothing else is set: no concurrency, timeout or retry
- * setting, so the figures are those of the defaults.
+ * setting, so the figures are those of the defaults (unless `settings` says otherwise).
  */
-export function benchProviders(address: CloudAddress): ProviderV1[] {
+export function benchProviders(address: CloudAddress, settings: BenchProviderSettings = {}): ProviderV1[] {
+  const timeout = settings.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: settings.requestTimeoutMs };
   // `*.localhost` is this machine (RFC 6761); S3 Control prefixes the account id to the host name.
   const lookup = (_host: string, opts: unknown, cb?: (err: Error | null, address: unknown, family?: number) => void): void => {
     const callback = typeof opts === 'function' ? (opts as typeof cb) : cb;
@@ -78,13 +87,18 @@ export function benchProviders(address: CloudAddress): ProviderV1[] {
       credentials: { accessKeyId: accessKeyIdFor(address.managementAccountId), secretAccessKey: 'local-cloud-fake-secret-access-key' },
       requestHandler: { httpAgent },
       roleName: AUDIT_ROLE,
+      ...timeout,
     } as Parameters<typeof awsProvider>[0]),
-    gcpProvider({ apiEndpoint: '127.0.0.1', port: address.gcpPort, protocol: 'http', transport: 'rest', authClient: auth }),
+    gcpProvider({
+      apiEndpoint: '127.0.0.1', port: address.gcpPort, protocol: 'http', transport: 'rest', authClient: auth,
+      ...timeout,
+    }),
     azureProvider({
       endpoint: address.azureEndpoint,
       tlsOptions: { ca: address.azureCa },
       credential: { getToken: () => Promise.resolve({ token: 'local-cloud-fake-token', expiresOnTimestamp: Date.now() + 3_600_000 }) },
       ...(address.azureTenantId ? { tenantId: address.azureTenantId } : {}),
+      ...timeout,
     } as Parameters<typeof azureProvider>[0]),
   ];
 }
@@ -109,6 +123,7 @@ export async function startInProcess(estate: Estate, rules: readonly FaultRule[]
         outcomes: cloud.counters.outcomeSnapshot(),
         redundant: cloud.counters.redundant(),
         writes: cloud.counters.writes.length,
+        holds: cloud.counters.holds(),
       }),
     resetCounters: () => Promise.resolve(cloud.counters.reset()),
     stop: () => cloud.stop(),

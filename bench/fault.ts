@@ -11,6 +11,7 @@
  * @module
  */
 import type { Finding, ScanResult } from '@demarc/core';
+import type { HeldRequest } from '@demarc/local-cloud';
 
 const findingKey = (f: Finding): string => `${f.resource.provider}\u0000${f.resource.scope}\u0000${f.checkId}\u0000${f.resource.region ?? ''}\u0000${f.resource.id}`;
 const checkScopeKey = (f: Finding): string => `${f.resource.provider}\u0000${f.resource.scope}\u0000${f.checkId}`;
@@ -94,4 +95,31 @@ export function causeClasses(scopes: readonly ErroredScope[]): Record<string, nu
     classes[cls] = (classes[cls] ?? 0) + 1;
   }
   return classes;
+}
+
+/** How the fault run's hung requests ended, measured by the local cloud that held them open. */
+export interface HungRequests {
+  /** Requests held open. */
+  readonly held: number;
+  /** Of those, closed by the client (its request timeout) before the counters were read. */
+  readonly closed: number;
+  /** Of those, sent again by the client (its retry). */
+  readonly retried: number;
+  /** Longest time from a hung request's arrival until the client closed it, ms. */
+  readonly longestHeldMs: number;
+  /** Longest time from a hung request's arrival until its retry arrived, ms: when the hang ended for the scan. */
+  readonly longestUntilRetryMs: number;
+}
+
+/** Sums up the held requests of a run (figures to print against `2 × requestTimeoutMs`; never asserted on time). */
+export function hungRequests(holds: readonly HeldRequest[]): HungRequests {
+  const longest = (values: readonly (number | undefined)[]): number =>
+    Math.max(0, ...values.filter((v): v is number => v !== undefined));
+  return {
+    held: holds.length,
+    closed: holds.filter((h) => h.heldMs !== undefined).length,
+    retried: holds.filter((h) => h.retriedAfterMs !== undefined).length,
+    longestHeldMs: longest(holds.map((h) => h.heldMs)),
+    longestUntilRetryMs: longest(holds.map((h) => h.retriedAfterMs)),
+  };
 }

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Estate } from '@demarc/local-cloud';
 import { mergeShardReports, parseJsonReport, renderJsonReport } from '@demarc/core';
-import { accountFaults, causeClasses } from './fault.ts';
+import { accountFaults, causeClasses, hungRequests } from './fault.ts';
 import { criticalPath, distinctNeeded, lowerBound } from './bound.ts';
 import { startInProcess, type BenchCloud } from './cloud.ts';
 import { benchEstate, benchLimits, cleanRules, faultRules, pickDeniedScopes } from './estate.ts';
@@ -80,8 +80,9 @@ describe('fault run, 50 scopes per vendor', () => {
   it('loses no finding, crashes not, and reports every errored scope with its cause', async () => {
     const denied = pickDeniedScopes(estate, 0.1);
     await cloud.setFaults(faultRules(denied, { throttle: 0.1, serverError: 0.05, deniedScopes: 0.1, hangs: 1 }, undefined, SPEED));
-    // A short check timeout ends the hung requests' checks within the test's time.
-    const fault = await runScan(cloud, { checkTimeoutMs: 2_000 });
+    // A 1 s request timeout (the default is 20 s) ends the hung requests within the test's time; the
+    // check timeout is the default, 300 s.
+    const fault = await runScan(cloud, {}, { providers: { requestTimeoutMs: 1_000 } });
     expect(fault.crash).toBeUndefined();
     const accounting = accountFaults(clean.result, fault.result);
     expect(accounting.lost).toEqual([]);
@@ -99,5 +100,8 @@ describe('fault run, 50 scopes per vendor', () => {
     expect(outcomes).toMatch(/:throttle/);
     expect(outcomes).toMatch(/:serverError/);
     expect(outcomes).toMatch(/:timeout/);
+    // Every hung request (one per vendor) was abandoned by its client and retried, so none became an error.
+    expect(hungRequests(fault.counters.holds)).toMatchObject({ held: 3, closed: 3, retried: 3 });
+    expect(causeClasses(accounting.erroredScopes)).not.toHaveProperty('timeout');
   }, 120_000);
 });

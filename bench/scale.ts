@@ -5,7 +5,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { scan, type Finding, type ScanOptions, type ScanResult } from '@demarc/core';
-import { benchProviders, type BenchCloud, type CloudCounters } from './cloud.ts';
+import { benchProviders, type BenchCloud, type BenchProviderSettings, type CloudCounters } from './cloud.ts';
 
 /** What one scan run measured. */
 export interface ScanRun {
@@ -23,13 +23,27 @@ export interface ScanRun {
   readonly crash?: string;
 }
 
+/** How {@link runScan} runs. */
+export interface RunSettings {
+  /** Zero the cloud's counters first (default true). */
+  readonly resetCounters?: boolean;
+  /** Provider settings changed for speed (default none). */
+  readonly providers?: BenchProviderSettings;
+}
+
 /**
- * Runs one scan with the providers' and the runner's default settings (plus `options`). The cloud's
- * counters are zeroed first unless `resetCounters` is false (scans run side by side share them).
+ * Runs one scan with the providers' and the runner's default settings (plus `options`, and `providers`
+ * for the providers). The cloud's counters are zeroed first unless `resetCounters` is false (scans run
+ * side by side share them).
  */
-export async function runScan(cloud: BenchCloud, options: Partial<ScanOptions> = {}, { resetCounters = true } = {}): Promise<ScanRun> {
+export async function runScan(
+  cloud: BenchCloud,
+  options: Partial<ScanOptions> = {},
+  run: RunSettings = {},
+): Promise<ScanRun> {
+  const { resetCounters = true, providers: settings = {} } = run;
   if (resetCounters) await cloud.resetCounters();
-  const providers = benchProviders(cloud.address);
+  const providers = benchProviders(cloud.address, settings);
   let peak = process.memoryUsage.rss();
   const sampler = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage.rss());

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ConfiguredRetryStrategy } from '@smithy/util-retry';
+import { DEFAULT_REQUEST_TIMEOUT_MS } from '@demarc/core';
 import { AWS_DEFAULT_MAX_ATTEMPTS, AwsClients } from './clients';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
@@ -48,11 +49,17 @@ describe('lazy loading of the AWS SDK', () => {
 
 describe('AwsClients', () => {
   const credentials = { accessKeyId: 'AKIAEXAMPLE000000001', secretAccessKey: 'fake' };
+  /** The Node handler's options every client gets by default: the request timeout, thrown as an error. */
+  const TIMEOUTS = {
+    requestTimeout: DEFAULT_REQUEST_TIMEOUT_MS, socketTimeout: DEFAULT_REQUEST_TIMEOUT_MS, throwOnRequestTimeout: true,
+  };
 
   it('uses the default chain unless credentials are given, and passes endpoint, region, profile and retries', () => {
     const retryStrategy = new ConfiguredRetryStrategy(4, () => 5);
     const clients = new AwsClients({ region: 'eu-west-1', profile: 'audit', endpoint: 'http://127.0.0.1:4566', endpoints: { iam: 'http://127.0.0.1:4567' }, retryStrategy });
-    expect(clients.clientConfig('ec2')).toEqual({ region: 'eu-west-1', profile: 'audit', endpoint: 'http://127.0.0.1:4566', retryStrategy });
+    const endpoint = 'http://127.0.0.1:4566';
+    const expected = { region: 'eu-west-1', profile: 'audit', endpoint, retryStrategy, requestHandler: TIMEOUTS };
+    expect(clients.clientConfig('ec2')).toEqual(expected);
     expect(clients.clientConfig('iam', 'us-east-1')).toMatchObject({ region: 'us-east-1', endpoint: 'http://127.0.0.1:4567' });
     expect(new AwsClients({ maxAttempts: 7, retryMode: 'adaptive' }).clientConfig('sts')).toMatchObject({ maxAttempts: 7, retryMode: 'adaptive' });
     expect(new AwsClients({ maxAttempts: 2, retryMode: 'standard' }).clientConfig('organizations')).toMatchObject({ maxAttempts: 2, retryMode: 'standard' });
@@ -65,8 +72,9 @@ describe('AwsClients', () => {
 
   it('makes 10 attempts by default, Organizations in adaptive mode (paced after its first throttling answer)', () => {
     const clients = new AwsClients({ region: 'eu-west-1' });
-    expect(clients.clientConfig('ec2')).toEqual({ region: 'eu-west-1', maxAttempts: AWS_DEFAULT_MAX_ATTEMPTS });
-    expect(clients.clientConfig('organizations')).toEqual({ region: 'eu-west-1', maxAttempts: AWS_DEFAULT_MAX_ATTEMPTS, retryMode: 'adaptive' });
+    const defaults = { region: 'eu-west-1', maxAttempts: AWS_DEFAULT_MAX_ATTEMPTS, requestHandler: TIMEOUTS };
+    expect(clients.clientConfig('ec2')).toEqual(defaults);
+    expect(clients.clientConfig('organizations')).toEqual({ ...defaults, retryMode: 'adaptive' });
     expect(AWS_DEFAULT_MAX_ATTEMPTS).toBe(10);
     // A strategy of the caller's replaces every default.
     expect(new AwsClients({ retryStrategy: new ConfiguredRetryStrategy(2) }).clientConfig('organizations')).not.toHaveProperty('maxAttempts');

@@ -17,6 +17,7 @@ import type { IAMClient } from '@aws-sdk/client-iam';
 import type { OrganizationsClient } from '@aws-sdk/client-organizations';
 import type { S3ControlClient } from '@aws-sdk/client-s3-control';
 import type { STSClient } from '@aws-sdk/client-sts';
+import { DEFAULT_REQUEST_TIMEOUT_MS, requestTimeoutOption } from '@demarc/core';
 import { AwsAccessDeniedError, toDemarcError } from './errors';
 import { credentialChainWithoutMetadata } from './credentials';
 
@@ -85,6 +86,13 @@ export interface AwsClientOptions {
    * `<account>.<host>`; the local cloud's client config brings one.
    */
   readonly requestHandler?: AwsRequestHandler;
+  /**
+   * Time limit of one HTTP request in ms (default {@link DEFAULT_REQUEST_TIMEOUT_MS}, 20 s, which says why).
+   * A request unanswered by then is abandoned with a `TimeoutError`, which the SDK's retry strategy retries
+   * as a transient failure. It wins over a `requestTimeout` in `requestHandler` options; a handler
+   * instance keeps its own timeouts.
+   */
+  readonly requestTimeoutMs?: number;
 }
 
 /** The SDK's `requestHandler` option: a handler instance or the options of the default Node handler. */
@@ -137,6 +145,19 @@ export const AWS_DEFAULT_MAX_ATTEMPTS = 10;
  * benchmark run with the SDK's defaults).
  */
 export const AWS_ADAPTIVE_SERVICES: readonly AwsClientService[] = ['organizations'];
+
+/**
+ * The Node handler's options with the request timeout: `requestTimeout` bounds the wait for an answer
+ * (thrown as a `TimeoutError` only with `throwOnRequestTimeout`; otherwise the SDK merely logs a
+ * warning), `socketTimeout` a body that stops arriving. A handler instance is left as it is.
+ */
+function withRequestTimeout(handler: AwsRequestHandler | undefined, requestTimeoutMs?: number): AwsRequestHandler {
+  if (handler !== undefined && typeof (handler as { handle?: unknown }).handle === 'function') return handler;
+  const options = (handler ?? {}) as { readonly requestTimeout?: unknown };
+  const own = options.requestTimeout;
+  const ms = requestTimeoutMs ?? (typeof own === 'number' && own > 0 ? own : DEFAULT_REQUEST_TIMEOUT_MS);
+  return { ...options, requestTimeout: ms, socketTimeout: ms, throwOnRequestTimeout: true } as AwsRequestHandler;
+}
 
 /** Credentials are refreshed this long before they expire. */
 const REFRESH_MARGIN_MS = 5 * 60 * 1000;
@@ -198,6 +219,7 @@ export class AwsClients {
    * @param assumeRole - How to enter other accounts; without it every call uses the base credentials (single-account mode).
    */
   constructor(options: AwsClientOptions = {}, assumeRole?: AwsAssumeRoleOptions) {
+    if (options.requestTimeoutMs !== undefined) requestTimeoutOption(options.requestTimeoutMs, 'AwsClients');
     this.#options = options;
     this.#assume = assumeRole;
   }
@@ -221,7 +243,7 @@ export class AwsClients {
             maxAttempts: o.maxAttempts ?? AWS_DEFAULT_MAX_ATTEMPTS,
             ...(o.retryMode !== undefined ? { retryMode: o.retryMode } : AWS_ADAPTIVE_SERVICES.includes(service) ? { retryMode: 'adaptive' } : {}),
           }),
-      ...(o.requestHandler !== undefined ? { requestHandler: o.requestHandler } : {}),
+      requestHandler: withRequestTimeout(o.requestHandler, o.requestTimeoutMs),
     };
   }
 

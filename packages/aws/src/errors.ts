@@ -10,7 +10,7 @@
 import { AccessDeniedError, CollectorError, CredentialsError } from '@demarc/core';
 
 /** How demarc classifies an AWS error. */
-export type AwsErrorKind = 'throttling' | 'access-denied' | 'not-found' | 'other';
+export type AwsErrorKind = 'throttling' | 'access-denied' | 'not-found' | 'timeout' | 'other';
 
 /** What AWS said: the error code, HTTP status and request id (for a support case). */
 export interface AwsErrorDetails {
@@ -46,7 +46,10 @@ export class AwsAccessDeniedError extends AccessDeniedError implements AwsErrorD
   }
 }
 
-/** Any other AWS error: throttling and 5xx (retryable, after the SDK's own retries ran out), not found, or other. */
+/**
+ * Any other AWS error: throttling, 5xx and request timeouts (retryable, after the SDK's own retries ran
+ * out), not found, or other.
+ */
 export class AwsServiceError extends CollectorError implements AwsErrorDetails {
   /** `'CollectorError'`, as core's class. */
   override name = 'CollectorError';
@@ -162,6 +165,13 @@ export function toDemarcError(operation: string, error: unknown): AwsAccessDenie
   const details = awsErrorDetails(operation, error);
   // The SDK's credential chain found nothing (or a named profile is broken): no call was made at all.
   if (details.code === 'CredentialsProviderError') return new AwsCredentialsError(operation, details.message, true);
+  if (isRequestTimeout(error)) {
+    // The HTTP handler's requestTimeout: no answer came, so there is no status or request id to keep.
+    const attempts = (error as { $metadata?: { attempts?: unknown } }).$metadata?.attempts;
+    const tries = typeof attempts === 'number' ? ` after ${attempts} attempt${attempts === 1 ? '' : 's'}` : '';
+    const message = `${operation} failed: request timeout${tries}: ${details.message}`;
+    return new AwsServiceError('timeout', { operation, code: details.code }, message, true);
+  }
   const kind = classifyAwsError(details.code, details.status);
   const where = [details.status !== undefined ? `HTTP ${details.status}` : undefined, details.requestId ? `request id ${details.requestId}` : undefined].filter(Boolean).join(', ');
   const message = `${operation} failed: ${details.code}: ${details.message}${where ? ` (${where})` : ''}`;
@@ -170,6 +180,14 @@ export function toDemarcError(operation: string, error: unknown): AwsAccessDenie
   if (kind === 'access-denied') return new AwsAccessDeniedError(plain, message);
   const retryable = kind === 'throttling' || (status !== undefined && status >= 500) || details.faultRetryable;
   return new AwsServiceError(kind, plain, message, retryable);
+}
+
+/** A request the HTTP handler abandoned for want of an answer (a `TimeoutError`, which the SDK retries). */
+function isRequestTimeout(error: unknown): boolean {
+  const e = (typeof error === 'object' && error !== null ? error : {}) as {
+    name?: unknown; $metadata?: { httpStatusCode?: unknown };
+  };
+  return e.name === 'TimeoutError' && e.$metadata?.httpStatusCode === undefined;
 }
 
 /** True when `error` is an {@link AwsServiceError} of kind `not-found`. */

@@ -5,7 +5,7 @@
  * boundary (status, error code and request id kept; never a token or a credential).
  * @module
  */
-import { AccessDeniedError, CollectorError } from '@demarc/core';
+import { AccessDeniedError, CollectorError, DEFAULT_REQUEST_TIMEOUT_MS, requestTimeoutOption } from '@demarc/core';
 import type { TokenCredential } from '@azure/core-auth';
 import type { ResourceManagementClient, ResourceManagementClientOptionalParams } from '@azure/arm-resources';
 import type { SubscriptionClient } from '@azure/arm-resources-subscriptions';
@@ -65,6 +65,11 @@ export interface AzureConnectionOptions {
   readonly tlsOptions?: AzureTlsOptions;
   /** Retry settings. */
   readonly retry?: AzureRetryOptions;
+  /**
+   * Time limit of one HTTP request in ms (default {@link DEFAULT_REQUEST_TIMEOUT_MS}, 20 s, which says why).
+   * A request unanswered by then is abandoned and retried like a connection error (`retry.maxRetries`).
+   */
+  readonly requestTimeoutMs?: number;
   /** Extra options merged into every client's options (`userAgentOptions`, `additionalPolicies`, `httpClient`, ...). */
   readonly clientOptions?: ResourceManagementClientOptionalParams;
   /**
@@ -114,6 +119,33 @@ export function throttlingWithoutRetryAfterPolicy(retries: number, firstDelayMs:
   };
 }
 
+/**
+ * A per-attempt pipeline policy that gives every request a time limit and makes a timed-out attempt
+ * retryable. The pipeline's own `request.timeout` ends a hung attempt with an `AbortError`, which its
+ * retry policy throws at once; this policy turns that abort (when the caller's signal did not fire) into
+ * a `RestError` with code `ETIMEDOUT`, which the retry policy retries with back-off like any connection
+ * error. A timeout the caller set on the request itself is kept.
+ */
+export function requestTimeoutPolicy(timeoutMs: number): AzurePipelinePolicy {
+  const attempts = new WeakMap<object, number>();
+  return {
+    name: 'demarcRequestTimeout',
+    async sendRequest(request, next) {
+      const attempt = (attempts.get(request) ?? 0) + 1;
+      attempts.set(request, attempt);
+      if (!(request.timeout > 0)) request.timeout = timeoutMs;
+      try {
+        return await next(request);
+      } catch (error) {
+        if (request.abortSignal?.aborted || (error as { name?: unknown }).name !== 'AbortError') throw error;
+        const tries = `${attempt} attempt${attempt === 1 ? '' : 's'}`;
+        const message = `request timeout after ${tries}: no answer within ${request.timeout} ms (requestTimeoutMs)`;
+        throw Object.assign(new Error(message, { cause: error }), { name: 'RestError', code: 'ETIMEDOUT' });
+      }
+    },
+  };
+}
+
 /** The official clients demarc uses, one per subscription where the client is per subscription. */
 export interface AzureClients {
   /** The credential in use (the given one, or `DefaultAzureCredential`, without managed identity with `metadataCredentials: false`). */
@@ -141,6 +173,7 @@ export function createAzureClients(options: AzureConnectionOptions = {}): AzureC
   const retry = options.retry ?? {};
   const maxDelay = retry.maxRetryDelayInMs ?? 60_000;
   const extra = options.clientOptions ?? {};
+  const requestTimeoutMs = requestTimeoutOption(options.requestTimeoutMs, 'createAzureClients');
   const clientOptions: ResourceManagementClientOptionalParams = {
     ...extra,
     endpoint: options.endpoint ?? extra.endpoint ?? AZURE_PUBLIC_CLOUD_ENDPOINT,
@@ -152,6 +185,7 @@ export function createAzureClients(options: AzureConnectionOptions = {}): AzureC
       ...((retry.throttlingRetries ?? 4) > 0
         ? [{ policy: throttlingWithoutRetryAfterPolicy(retry.throttlingRetries ?? 4, retry.throttlingDelayInMs ?? 1_000, maxDelay), position: 'perCall' as const }]
         : []),
+      { policy: requestTimeoutPolicy(requestTimeoutMs), position: 'perRetry' as const },
     ],
   };
 
@@ -210,7 +244,7 @@ export function createAzureClients(options: AzureConnectionOptions = {}): AzureC
 // ---------------------------------------------------------------------------------------------
 
 /** What went wrong with an Azure call, as demarc classifies it. */
-export type AzureErrorKind = 'throttling' | 'access-denied' | 'not-found' | 'credentials' | 'other';
+export type AzureErrorKind = 'throttling' | 'access-denied' | 'not-found' | 'credentials' | 'timeout' | 'other';
 
 /** The vendor details demarc keeps from an Azure error: never headers, bodies or tokens. */
 export interface AzureErrorDetails {
@@ -224,7 +258,7 @@ export interface AzureErrorDetails {
   readonly requestId?: string;
 }
 
-/** An Azure call failed for a reason other than permissions. `retryable` is true for throttling and 5xx. */
+/** An Azure call failed for a reason other than permissions. `retryable` is true for throttling, 5xx and timeouts. */
 export class AzureRequestError extends CollectorError implements AzureErrorDetails {
   override name = 'AzureRequestError';
   readonly kind: AzureErrorKind;
@@ -305,6 +339,9 @@ export function convertAzureError(error: unknown, operation: string): CollectorE
   if (CREDENTIAL_ERRORS.has(name)) return new AzureRequestError(operation, `${operation}: no usable Azure credential (${name}): ${message}`, { kind: 'credentials', ...details });
   if (status === 429) return new AzureRequestError(operation, where, { kind: 'throttling', ...details }, { retryable: true });
   if (status === 404) return new AzureRequestError(operation, where, { kind: 'not-found', ...details });
+  if (status === undefined && code === 'ETIMEDOUT') {
+    return new AzureRequestError(operation, where, { kind: 'timeout', ...details }, { retryable: true });
+  }
   const transient = status === undefined ? ['ECONNRESET', 'ETIMEDOUT', 'ECONNREFUSED', 'REQUEST_SEND_ERROR'].includes(code ?? '') : status === 408 || status >= 500;
   return new AzureRequestError(operation, where, { kind: 'other', ...details }, { retryable: transient });
 }

@@ -55,6 +55,7 @@ export async function runCli(argv: readonly string[], io: Io = processIo()): Pro
     .option('--allow-unverified', 'let error findings (duties the scan could not verify) pass the --fail-on gate; config: allowUnverified')
     .option('--no-metadata-credentials', 'never ask the instance metadata address (169.254.169.254) for credentials: fail fast without them, as in CI; config: metadataCredentials')
     .option('--concurrency <n>', 'checks in flight at once (default 16)')
+    .option('--request-timeout <ms>', 'time limit of one cloud API request, then retried (default 20000)')
     .option('--snapshot <file>', 'record the collected data to a file (credentials are never stored)')
     .option('--replay <file>', 'scan a snapshot offline instead of the cloud')
     .option('--attestations <file>', 'attestation file (YAML or JSON); overrides the config\'s')

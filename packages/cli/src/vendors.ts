@@ -254,7 +254,7 @@ export class VendorNotReadyError extends Error {
 export const DEMO_AWS_ROLE = 'DemarcAudit';
 
 /** How to build a provider: against the real cloud with the vendor's default credentials, or against a local cloud. */
-export type ProviderTarget =
+export type ProviderTarget = (
   | {
       readonly kind: 'cloud';
       readonly options?: Readonly<Record<string, unknown>>;
@@ -269,7 +269,11 @@ export type ProviderTarget =
       readonly cloud: LocalCloud;
       /** The role AWS member accounts are entered with (default {@link DEMO_AWS_ROLE}, which the demo estate deploys). */
       readonly awsRoleName?: string;
-    };
+    }
+) & {
+  /** The time limit of one request, in ms (`--request-timeout`, config `requestTimeoutMs`); wins over `options`. */
+  readonly requestTimeoutMs?: number;
+};
 
 /**
  * Builds a built-in vendor's provider. Against a local cloud, each vendor's official clients get the
@@ -281,8 +285,11 @@ export type ProviderTarget =
  * @throws {@link VendorNotReadyError} when the vendor package exports no provider.
  */
 export async function createVendorProvider(id: VendorId, target: ProviderTarget): Promise<ProviderV1> {
+  const timeout = target.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: target.requestTimeoutMs };
   const configured =
-    target.kind === 'cloud' ? { ...(target.metadataCredentials === false ? { metadataCredentials: false } : {}), ...target.options } : undefined;
+    target.kind === 'cloud'
+      ? { ...(target.metadataCredentials === false ? { metadataCredentials: false } : {}), ...target.options, ...timeout }
+      : undefined;
   let provider: unknown;
   switch (id) {
     case 'aws': {
@@ -290,7 +297,11 @@ export async function createVendorProvider(id: VendorId, target: ProviderTarget)
       // The demo: the management account's credentials, and the demo estate's read-only audit role in
       // every member account, the same way a real organization is scanned (`roleName`). The client
       // config brings an http agent that resolves the local cloud's `*.localhost` names without DNS.
-      provider = aws.awsProvider(target.kind === 'local' ? { ...target.cloud.aws.clientConfig(), roleName: target.awsRoleName ?? DEMO_AWS_ROLE } : (configured as AwsProviderOptions));
+      provider = aws.awsProvider(
+        target.kind === 'local'
+          ? { ...target.cloud.aws.clientConfig(), roleName: target.awsRoleName ?? DEMO_AWS_ROLE, ...timeout }
+          : (configured as AwsProviderOptions),
+      );
       break;
     }
     case 'gcp': {
@@ -301,14 +312,16 @@ export async function createVendorProvider(id: VendorId, target: ProviderTarget)
         const { OAuth2Client } = await import('google-auth-library');
         const authClient = new OAuth2Client();
         authClient.setCredentials({ access_token: 'local-cloud-fake-token', expiry_date: Date.now() + 3_600_000 });
-        provider = gcp.gcpProvider({ ...target.cloud.gcp.clientOptions(), transport: 'rest', authClient });
+        provider = gcp.gcpProvider({ ...target.cloud.gcp.clientOptions(), transport: 'rest', authClient, ...timeout });
       } else provider = gcp.gcpProvider(configured as GcpProviderOptions);
       break;
     }
     case 'azure': {
       const azure = await import('@demarc/azure');
       provider = azure.azureProvider(
-        target.kind === 'local' ? { ...target.cloud.azure.clientOptions(), credential: target.cloud.azure.credential } : (configured as AzureProviderOptions),
+        target.kind === 'local'
+          ? { ...target.cloud.azure.clientOptions(), credential: target.cloud.azure.credential, ...timeout }
+          : (configured as AzureProviderOptions),
       );
       break;
     }

@@ -43,6 +43,8 @@ const buildConfigSchema = once(() => {
     allowUnverified: z.boolean().optional(),
     /** Let the vendor SDKs look for credentials at the instance metadata address (default true); false fails fast without credentials. */
     metadataCredentials: z.boolean().optional(),
+    /** Time limit of one request to a cloud API in ms, for every built-in provider (default 20,000). */
+    requestTimeoutMs: limit.optional(),
   });
 });
 

@@ -74,6 +74,7 @@ export type {
   OperationTable,
 } from './provider/operations';
 export { createCheckKit } from './provider/check-kit';
+export { DEFAULT_REQUEST_TIMEOUT_MS, requestTimeoutOption } from './provider/request-timeout';
 export { normalizedFramingTable, sourceAddresses, wordsByDomain } from './provider/framing';
 export type { FramingTableV1, FramingV1, NormalizedFramingCell, ProviderPermissionsV1 } from './provider/framing';
 export type { KitCheckContext, KitCheckDefinition, KitDefineCheck } from './provider/check-kit';

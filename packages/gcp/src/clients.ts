@@ -15,6 +15,7 @@
 import type { AuthClient, GoogleAuth } from 'google-auth-library';
 import type { CallOptions, ClientOptions } from 'google-gax';
 import type { FoldersClient, OrganizationsClient, ProjectsClient } from '@google-cloud/resource-manager';
+import { DEFAULT_REQUEST_TIMEOUT_MS, requestTimeoutOption } from '@demarc/core';
 import { GRPC_CODE, HTTP_STATUS_MARK, isNetworkError, toGcpError } from './errors';
 import { defaultGoogleAuth, initializeGoogleClients } from './credentials';
 
@@ -31,7 +32,7 @@ export interface GcpRetryOptions {
   readonly multiplier?: number;
   /** Largest back-off delay in ms (default 30,000). */
   readonly maxDelayMs?: number;
-  /** Time limit of one attempt in ms (default 60,000). */
+  /** Time limit of one attempt in ms: the same setting as {@link GcpClientOptions.requestTimeoutMs}, which wins. */
   readonly attemptTimeoutMs?: number;
   /** gRPC codes to retry (default RESOURCE_EXHAUSTED 8, UNAVAILABLE 14, INTERNAL 13, DEADLINE_EXCEEDED 4). */
   readonly retryCodes?: readonly number[];
@@ -56,6 +57,13 @@ export interface GcpClientOptions {
   readonly sslCreds?: unknown;
   /** Retry settings. */
   readonly retry?: GcpRetryOptions;
+  /**
+   * Time limit of one request (one attempt of a call) in ms (default {@link DEFAULT_REQUEST_TIMEOUT_MS},
+   * 20 s, which says why). An attempt unanswered by then ends as DEADLINE_EXCEEDED, which the retry
+   * settings retry. gRPC applies it as the attempt's deadline; on REST, whose transport ignores gax's
+   * deadlines, demarc aborts the request itself.
+   */
+  readonly requestTimeoutMs?: number;
   /** Extra client-library options, passed through unchanged (they win over the ones above). */
   readonly clientOptions?: Readonly<Record<string, unknown>>;
   /**
@@ -72,7 +80,7 @@ export const DEFAULT_GCP_RETRY: Required<GcpRetryOptions> = {
   initialDelayMs: 500,
   multiplier: 2,
   maxDelayMs: 30_000,
-  attemptTimeoutMs: 60_000,
+  attemptTimeoutMs: DEFAULT_REQUEST_TIMEOUT_MS,
   retryCodes: [GRPC_CODE.RESOURCE_EXHAUSTED, GRPC_CODE.UNAVAILABLE, GRPC_CODE.INTERNAL, GRPC_CODE.DEADLINE_EXCEEDED],
 };
 
@@ -116,7 +124,43 @@ const rpcStatusResponse = (status: number, statusText: string, body: unknown, he
  * response's request id, if any, is added as a `google.rpc.RequestInfo` detail so it survives into the
  * error.
  */
-async function fetchWithDecodableErrors(target: FetchingAuth, input: string | URL, init: Record<string, unknown> = {}): Promise<Response> {
+async function fetchWithDecodableErrors(
+  target: FetchingAuth,
+  input: string | URL,
+  init: Record<string, unknown> = {},
+  timeoutMs?: number,
+): Promise<Response> {
+  if (timeoutMs === undefined) return decodableFetch(target, input, init);
+  // gax's REST transport passes no deadline to fetch: each request gets its own, which also covers the
+  // body (buffered here). The caller's signal still aborts it; only the timer's abort becomes a 504
+  // DEADLINE_EXCEEDED answer, which gax's retry settings retry.
+  const caller = init['signal'] as AbortSignal | undefined;
+  const attempt = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    attempt.abort();
+  }, timeoutMs);
+  const onCallerAbort = (): void => attempt.abort(caller?.reason);
+  if (caller?.aborted) onCallerAbort();
+  else caller?.addEventListener('abort', onCallerAbort, { once: true });
+  try {
+    const response = await decodableFetch(target, input, { ...init, signal: attempt.signal });
+    const body = await response.arrayBuffer();
+    const { status, statusText, headers } = response;
+    return new Response([101, 204, 205, 304].includes(status) ? null : body, { status, statusText, headers });
+  } catch (error) {
+    if (!timedOut || caller?.aborted) throw error;
+    const message = `request timeout: no answer within ${timeoutMs} ms (requestTimeoutMs)`;
+    return rpcStatusResponse(504, 'Gateway Timeout', { error: { code: 504, status: 'DEADLINE_EXCEEDED', message } });
+  } finally {
+    clearTimeout(timer);
+    caller?.removeEventListener('abort', onCallerAbort);
+  }
+}
+
+/** The REST fix itself, without a time limit. */
+async function decodableFetch(target: FetchingAuth, input: string | URL, init: Record<string, unknown>): Promise<Response> {
   let response: Response;
   try {
     response = await target.fetch(input, { ...init, validateStatus: () => true });
@@ -167,11 +211,12 @@ async function fetchWithDecodableErrors(target: FetchingAuth, input: string | UR
  * const client = new ProjectsClient({ fallback: true, authClient: withDecodableErrors(myOAuth2Client) });
  * ```
  */
-export function withDecodableErrors<T extends object>(auth: T): T {
+export function withDecodableErrors<T extends object>(auth: T, requestTimeoutMs?: number): T {
   return new Proxy(auth, {
     get(target, property) {
       if (property === 'fetch') {
-        return (input: string | URL, init?: Record<string, unknown>) => fetchWithDecodableErrors(target as unknown as FetchingAuth, input, init);
+        return (input: string | URL, init?: Record<string, unknown>) =>
+          fetchWithDecodableErrors(target as unknown as FetchingAuth, input, init, requestTimeoutMs);
       }
       const value: unknown = Reflect.get(target, property, target);
       return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
@@ -226,10 +271,14 @@ export interface GcpClients {
  */
 export async function createGcpClients(options: GcpClientOptions = {}): Promise<GcpClients> {
   const transport = options.transport ?? 'grpc';
-  const [resourceManager, callOptions] = await Promise.all([loadResourceManager(), gcpCallOptions(options.retry)]);
+  const requestTimeoutMs = options.requestTimeoutMs === undefined
+    ? requestTimeoutOption(options.retry?.attemptTimeoutMs, 'createGcpClients (retry.attemptTimeoutMs)')
+    : requestTimeoutOption(options.requestTimeoutMs, 'createGcpClients');
+  const retry = { ...options.retry, attemptTimeoutMs: requestTimeoutMs };
+  const [resourceManager, callOptions] = await Promise.all([loadResourceManager(), gcpCallOptions(retry)]);
   const metadata = options.metadataCredentials !== false;
   const auth: GcpAuth = options.authClient ?? (await defaultGoogleAuth(metadata));
-  const authOption = transport === 'rest' ? withDecodableErrors(auth) : auth;
+  const authOption = transport === 'rest' ? withDecodableErrors(auth, requestTimeoutMs) : auth;
   const clientOptions = {
     fallback: transport === 'rest',
     // `auth` takes a GoogleAuth or any AuthClient in gax 5 (REST) and is forwarded to gRPC's GoogleAuth.

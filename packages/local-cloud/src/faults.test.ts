@@ -1,6 +1,6 @@
 import { ListRootsCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { ResourceManagementClient } from '@azure/arm-resources';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { demoEstate } from './estate/demo.ts';
 import { FaultEngine } from './faults.ts';
 import { type LocalCloud, startLocalCloud } from './server.ts';
@@ -79,6 +79,22 @@ describe('faults on the wire', () => {
       expect(error.name).toBe('AbortError');
       expect(Date.now() - t).toBeGreaterThanOrEqual(190);
       expect(cloud.counters.outcomes('aws', 'organizations:ListRoots', 'timeout')).toBe(1);
+    } finally {
+      remove();
+    }
+  });
+
+  it('notes when the client closes a held request, and when it sends it again', async () => {
+    cloud.counters.reset();
+    const remove = cloud.faults.add({ vendor: 'aws', operation: 'organizations:ListRoots', timeout: true, times: 1 });
+    try {
+      const client = new OrganizationsClient({ ...cloud.aws.clientConfig(), maxAttempts: 1 });
+      await client.send(new ListRootsCommand({}), { abortSignal: AbortSignal.timeout(100) }).catch(() => undefined);
+      await vi.waitFor(() => expect(cloud.counters.holds()[0]?.heldMs).toBeDefined());
+      expect(cloud.counters.holds()[0]?.retriedAfterMs).toBeUndefined();
+      await client.send(new ListRootsCommand({}));
+      const held = cloud.counters.holds().map((h) => [h.operation, h.heldMs ?? 'open', h.retriedAfterMs ?? 'no retry']);
+      expect(held).toEqual([['organizations:ListRoots', expect.any(Number), expect.any(Number)]]);
     } finally {
       remove();
     }

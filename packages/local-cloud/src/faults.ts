@@ -78,6 +78,27 @@ export interface WriteAttempt {
   readonly scope?: string;
 }
 
+/** A request the cloud held open (a `timeout` fault), and how long it stayed open until its connection closed. */
+export interface HeldRequest {
+  /** Vendor. */
+  readonly vendor: Vendor;
+  /** Operation name. */
+  readonly operation: string;
+  /** Milliseconds from arrival until the client (or `stop()`) closed it; absent while it is still open. */
+  readonly heldMs?: number;
+  /** Milliseconds from its arrival until the same request arrived again (the client's retry); absent until then. */
+  readonly retriedAfterMs?: number;
+}
+
+interface HeldEntry {
+  readonly vendor: Vendor;
+  readonly operation: string;
+  readonly identity: string | undefined;
+  readonly since: number;
+  heldMs?: number;
+  retriedAfterMs?: number;
+}
+
 /** Per-operation counters, readable by tests and benchmarks. */
 export class RequestCounters {
   readonly #requests = new Map<string, number>();
@@ -86,6 +107,7 @@ export class RequestCounters {
   // Identities (digests) of requests that got a final answer: served, or refused for access.
   readonly #answered = new Set<string>();
   readonly #repeated = new Map<string, number>();
+  readonly #held: HeldEntry[] = [];
 
   /**
    * Counts one request. `identity` (vendor, scope, method, path, query and body) lets the counters
@@ -94,6 +116,12 @@ export class RequestCounters {
   record(vendor: Vendor, operation: string, outcome: FaultDecision['kind'] | 'write', identity?: string): void {
     const key = `${vendor}:${operation}`;
     this.#requests.set(key, (this.#requests.get(key) ?? 0) + 1);
+    if (identity !== undefined && this.#held.length > 0) {
+      const held = this.#held.find(
+        (h) => h.retriedAfterMs === undefined && h.identity === identity && `${h.vendor}:${h.operation}` === key,
+      );
+      if (held) held.retriedAfterMs = performance.now() - held.since;
+    }
     if (outcome !== 'serve') {
       const k = `${key}:${outcome}`;
       this.#outcomes.set(k, (this.#outcomes.get(k) ?? 0) + 1);
@@ -113,6 +141,29 @@ export class RequestCounters {
    */
   redundant(): Record<string, number> {
     return Object.fromEntries([...this.#repeated].sort(([a], [b]) => a.localeCompare(b)));
+  }
+
+  /**
+   * Notes a request held open (call it after {@link record}, with the same identity); call the function
+   * returned when its connection closes. @internal
+   */
+  recordHold(vendor: Vendor, operation: string, identity?: string): () => void {
+    const entry: HeldEntry = { vendor, operation, identity, since: performance.now() };
+    this.#held.push(entry);
+    return () => void (entry.heldMs ??= performance.now() - entry.since);
+  }
+
+  /**
+   * Every request held open by a `timeout` fault, in arrival order: how long it stayed open, and when
+   * the client sent it again.
+   */
+  holds(): readonly HeldRequest[] {
+    return this.#held.map(({ vendor, operation, heldMs, retriedAfterMs }) => ({
+      vendor,
+      operation,
+      ...(heldMs === undefined ? {} : { heldMs }),
+      ...(retriedAfterMs === undefined ? {} : { retriedAfterMs }),
+    }));
   }
 
   /** Records a refused write. @internal */
@@ -157,6 +208,7 @@ export class RequestCounters {
     this.#requests.clear();
     this.#outcomes.clear();
     this.#writes.length = 0;
+    this.#held.length = 0;
     this.#answered.clear();
     this.#repeated.clear();
   }

@@ -97,11 +97,13 @@ export const createListener =
       // The request's identity, for telling repeats from retries. Headers (signatures, dates, ids)
       // differ on every send, except the AWS region, which only the SigV4 credential scope names.
       const region = /Credential=[^/,\s]+\/\d+\/([^/]+)\//.exec(String(req.headers.authorization ?? ''))?.[1] ?? '';
-      ctx.counters.record(vendor, d.operation, decision.kind, `${d.scope ?? ''}\u0000${region}\u0000${wire.method}\u0000${wire.url.pathname}${wire.url.search}\u0000${body}`);
+      const identity = `${d.scope ?? ''}\u0000${region}\u0000${wire.method}\u0000${wire.url.pathname}${wire.url.search}\u0000${body}`;
+      ctx.counters.record(vendor, d.operation, decision.kind, identity);
       if (decision.latencyMs > 0) await sleep(decision.latencyMs);
       switch (decision.kind) {
         case 'timeout':
-          // Hold the request open: the client's timeout (or `stop()`) ends it.
+          // Hold the request open: the client's timeout (or `stop()`) ends it, and the counters note when.
+          res.once('close', ctx.counters.recordHold(vendor, d.operation, identity));
           return;
         case 'throttle':
           send(res, d.errors.throttle(decision.retryAfterSeconds));

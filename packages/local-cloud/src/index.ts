@@ -17,7 +17,7 @@
 export * from './estate/types.ts';
 export { demoEstate, DEMO_AZURE_ALLOWED_LOCATIONS } from './estate/demo.ts';
 export { syntheticEstate, seededRandom, type SyntheticEstateOptions } from './estate/synthetic.ts';
-export { FaultEngine, RequestCounters, type FaultRule, type FaultDecision, type Vendor, type WriteAttempt } from './faults.ts';
+export { FaultEngine, RequestCounters, type FaultRule, type FaultDecision, type HeldRequest, type Vendor, type WriteAttempt } from './faults.ts';
 export {
   startLocalCloud,
   type LocalCloud,

@@ -34,6 +34,7 @@ import { type SkippedProvider } from '../formats';
 import { type Io, type Palette } from '../output';
 import { checkOutputPaths, saveSnapshot } from '../output-files';
 import { createProgress } from '../progress';
+import { parseRequestTimeoutFlag, requestTimeoutOf } from '../request-timeout';
 import { emitReport, parseOutputFlags } from '../report-output';
 import { pluginHint, providerLoadError } from '../provider-names';
 import { DEMO_AWS_ROLE, VENDOR_IDS, VendorNotReadyError, builtInVendor, createVendorProvider, type ProviderTarget } from '../vendors';
@@ -58,6 +59,8 @@ export interface ScanCommandOptions {
   readonly metadataCredentials?: boolean;
   /** `--concurrency <n>`. */
   readonly concurrency?: string;
+  /** `--request-timeout <ms>`: the time limit of one cloud API request. */
+  readonly requestTimeout?: string;
   /** `--snapshot <file>`: record the collected data. */
   readonly snapshot?: string;
   /** `--replay <file>`: scan a snapshot offline. */
@@ -167,7 +170,8 @@ function parseOptions(options: ScanCommandOptions) {
   const estate = parseEstate(options);
   const shard = parseShard(options);
   const providers = (options.provider ?? []).flatMap((p) => p.split(',')).map((p) => p.trim()).filter(Boolean);
-  return { format, failOn, concurrency, now, providers, estate, shard };
+  const requestTimeoutMs = parseRequestTimeoutFlag(options.requestTimeout);
+  return { format, failOn, concurrency, requestTimeoutMs, now, providers, estate, shard };
 }
 
 /** The words the text summary and the shard's run id use for a local-cloud estate. */
@@ -302,10 +306,18 @@ export async function runScan(options: ScanCommandOptions, env: ScanEnvironment)
     const estate = parsed.estate;
     if (estate) cloud = await startDemoCloud(estate);
     const demoCloud = cloud;
-    const optionsOf = (spec: ProviderSpec): ProviderTarget =>
-      demoCloud && estate
-        ? { kind: 'local', cloud: demoCloud, awsRoleName: localAwsRole(estate) }
-        : { kind: 'cloud', ...(spec.options ? { options: spec.options } : {}), metadataCredentials: options.metadataCredentials !== false && config.metadataCredentials !== false };
+    const optionsOf = (spec: ProviderSpec): ProviderTarget => {
+      const requestTimeoutMs = requestTimeoutOf(spec, parsed.requestTimeoutMs, config.requestTimeoutMs, loaded.file);
+      const timeout = requestTimeoutMs === undefined ? {} : { requestTimeoutMs };
+      return demoCloud && estate
+        ? { kind: 'local', cloud: demoCloud, awsRoleName: localAwsRole(estate), ...timeout }
+        : {
+            kind: 'cloud',
+            ...(spec.options ? { options: spec.options } : {}),
+            ...timeout,
+            metadataCredentials: options.metadataCredentials !== false && config.metadataCredentials !== false,
+          };
+    };
     let built: { providers: ProviderV1[]; skipped: SkippedProvider[] };
     try {
       built = await buildProviders(specs, optionsOf, loaded.dir);

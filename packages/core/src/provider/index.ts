@@ -5,3 +5,4 @@
 export type * from './types';
 export * from './define-provider';
 export * from './load';
+export * from './request-timeout';
