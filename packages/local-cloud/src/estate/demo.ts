@@ -46,7 +46,8 @@ const goodRegion = { ebsEncryptionByDefault: true, securityGroups: [] };
 
 const awsAccounts: readonly AwsAccount[] = [
   {
-    // Management account: root has MFA and no keys (good), but a CI user with an old, unused key and no MFA (bad).
+    // Management account: root has MFA and no keys (good), but a CI user with an old, unused key (bad); the CI
+    // user has no console password, so MFA at sign-in does not apply to it.
     id: '111111111111',
     name: 'example-management',
     email: 'aws-management@example.com',
@@ -76,7 +77,8 @@ const awsAccounts: readonly AwsAccount[] = [
     trails: [ORG_TRAIL],
   },
   {
-    // Security / log archive: everything compliant.
+    // Security / log archive: everything compliant. Its root user has no credentials at all (no password, keys or
+    // MFA): they were removed through the organization's centralized root access, so nobody can sign in as root.
     id: '222222222222',
     name: 'example-security',
     email: 'aws-security@example.com',
@@ -85,12 +87,14 @@ const awsAccounts: readonly AwsAccount[] = [
     joinedMethod: 'CREATED',
     joinedTimestamp: '2021-03-02T09:00:00Z',
     iam: {
-      rootMfaEnabled: true,
+      rootMfaEnabled: false,
       rootAccessKeysPresent: false,
+      rootPasswordPresent: false,
       users: [
         {
           name: 'security-analyst',
           createDate: '2022-01-10T09:00:00Z',
+          loginProfile: { createDate: '2022-01-10T09:00:00Z' },
           passwordLastUsed: '2025-05-01T08:00:00Z',
           mfaDevices: ['arn:aws:iam::222222222222:mfa/security-analyst'],
           accessKeys: [],
@@ -117,8 +121,9 @@ const awsAccounts: readonly AwsAccount[] = [
     trails: [ORG_TRAIL],
   },
   {
-    // Production: a user without MFA, a key last used ~200 days before the demo date, SSH open to
-    // the world, EBS encryption by default off in us-east-1, a local trail that is not logging.
+    // Production: a console user without MFA, a key last used ~200 days before the demo date, a contractor whose
+    // console password was never used, SSH open to the world, EBS encryption by default off in us-east-1, a local
+    // trail that is not logging.
     id: '333333333333',
     name: 'example-prod',
     email: 'aws-prod@example.com',
@@ -133,6 +138,7 @@ const awsAccounts: readonly AwsAccount[] = [
         {
           name: 'alice',
           createDate: '2022-02-01T09:00:00Z',
+          loginProfile: { createDate: '2022-02-01T09:00:00Z' },
           passwordLastUsed: '2025-05-20T08:00:00Z',
           mfaDevices: [],
           accessKeys: [],
@@ -140,6 +146,7 @@ const awsAccounts: readonly AwsAccount[] = [
         {
           name: 'bob',
           createDate: '2022-02-01T09:00:00Z',
+          loginProfile: { createDate: '2022-02-01T09:00:00Z' },
           passwordLastUsed: '2025-05-20T08:00:00Z',
           mfaDevices: ['arn:aws:iam::333333333333:mfa/bob'],
           accessKeys: [{ id: 'AKIAEXAMPLEBOB000001', status: 'Active', createDate: '2024-01-01T09:00:00Z', lastUsed: { date: '2025-05-30T10:00:00Z', service: 'ec2', region: 'eu-west-1' } }],
@@ -149,6 +156,13 @@ const awsAccounts: readonly AwsAccount[] = [
           createDate: '2020-06-01T09:00:00Z',
           mfaDevices: [],
           accessKeys: [{ id: 'AKIAEXAMPLELEGACY001', status: 'Active', createDate: '2020-06-01T09:00:00Z', lastUsed: { date: '2024-11-13T10:00:00Z', service: 'sqs', region: 'us-east-1' } }],
+        },
+        {
+          name: 'contractor-dana',
+          createDate: '2024-09-01T09:00:00Z',
+          loginProfile: { createDate: '2024-09-01T09:00:00Z' },
+          mfaDevices: ['arn:aws:iam::333333333333:mfa/contractor-dana'],
+          accessKeys: [],
         },
       ],
       roles: [
@@ -190,7 +204,8 @@ const awsAccounts: readonly AwsAccount[] = [
     ],
   },
   {
-    // Development: root access keys present and root without MFA, no account-level S3 Block Public Access.
+    // Development: root access keys present and root without MFA (centralized root access is on, but nobody removed
+    // this account's root credentials), no account-level S3 Block Public Access.
     id: '444444444444',
     name: 'example-dev',
     email: 'aws-dev@example.com',
@@ -232,11 +247,13 @@ const awsDemo: AwsEstate = {
     featureSet: 'ALL',
     rootId: 'r-ex4m',
     enabledPolicyTypes: ['SERVICE_CONTROL_POLICY', 'TAG_POLICY'],
-    enabledServicePrincipals: ['cloudtrail.amazonaws.com', 'guardduty.amazonaws.com', 'securityhub.amazonaws.com', 'sso.amazonaws.com', 'config.amazonaws.com'],
+    enabledServicePrincipals: ['cloudtrail.amazonaws.com', 'guardduty.amazonaws.com', 'securityhub.amazonaws.com', 'sso.amazonaws.com', 'config.amazonaws.com', 'iam.amazonaws.com'],
     delegatedAdministrators: [
       { accountId: '222222222222', servicePrincipal: 'guardduty.amazonaws.com' },
       { accountId: '222222222222', servicePrincipal: 'securityhub.amazonaws.com' },
     ],
+    // Centralized root access: member accounts' root credentials are managed from the management account.
+    rootAccessFeatures: ['RootCredentialsManagement', 'RootSessions'],
   },
   organizationalUnits: [
     { id: 'ou-ex4m-security', name: 'Security', parentId: 'r-ex4m' },

@@ -53,6 +53,11 @@ export interface AwsOrganization {
   readonly enabledServicePrincipals: readonly string[];
   /** Delegated administrators (`ListDelegatedAdministrators`). */
   readonly delegatedAdministrators: readonly { readonly accountId: string; readonly servicePrincipal: string }[];
+  /**
+   * Centralized root access features IAM's `ListOrganizationsFeatures` reports (it also needs
+   * `iam.amazonaws.com` in {@link enabledServicePrincipals} and all features). Default: none.
+   */
+  readonly rootAccessFeatures?: readonly ('RootCredentialsManagement' | 'RootSessions')[];
 }
 
 /** The organization policy types. */
@@ -129,6 +134,11 @@ export interface AwsIam {
   readonly rootMfaEnabled: boolean;
   /** Whether the root user has access keys (`AccountAccessKeysPresent`). */
   readonly rootAccessKeysPresent: boolean;
+  /**
+   * Whether the root user has a password (`AccountPasswordPresent`). Default `true`; `false` once the
+   * root credentials were removed, e.g. through centralized root access.
+   */
+  readonly rootPasswordPresent?: boolean;
   /** IAM users. */
   readonly users: readonly AwsIamUser[];
   /** IAM roles. */
@@ -143,6 +153,8 @@ export interface AwsIamUser {
   readonly path?: string;
   /** Creation time. */
   readonly createDate: IsoTimestamp;
+  /** The console password (`GetLoginProfile`), when the user has one; absent: no console sign-in. */
+  readonly loginProfile?: { readonly createDate: IsoTimestamp };
   /** Last console sign-in, if any. */
   readonly passwordLastUsed?: IsoTimestamp;
   /** Serial numbers (ARNs) of MFA devices. */
