@@ -43,19 +43,25 @@ const roleXml = (accountId: string, r: AwsIamRole): string =>
  * reference's errors; the codes are the SDK model's shape names).
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListOrganizationsFeatures.html
  */
+const IAM = 'iam.amazonaws.com';
 const organizationsFeatures = (ctx: AwsContext): Reply => {
   const { organization } = ctx.index.estate;
   const fail = (code: string, message: string): Reply => queryError(ctx.req, IAM_XMLNS, code, message, 400);
-  const iamAdmin = organization.delegatedAdministrators.some((d) => d.accountId === ctx.accountId && d.servicePrincipal === 'iam.amazonaws.com');
+  const admins = organization.delegatedAdministrators.filter((d) => d.servicePrincipal === IAM).map((d) => d.accountId);
+  const iamAdmin = admins.includes(ctx.accountId);
   if (ctx.accountId !== organization.managementAccountId && !iamAdmin) {
-    return fail('AccountNotManagementOrDelegatedAdministratorException', 'The account is not the management account or delegated administrator for centralized root access.');
+    const message = 'The account is not the management account or delegated administrator for centralized root access.';
+    return fail('AccountNotManagementOrDelegatedAdministratorException', message);
   }
-  if (organization.featureSet !== 'ALL') return fail('OrganizationNotInAllFeaturesModeException', 'The organization does not have all features enabled.');
-  if (!organization.enabledServicePrincipals.includes('iam.amazonaws.com')) {
+  if (organization.featureSet !== 'ALL') {
+    return fail('OrganizationNotInAllFeaturesModeException', 'The organization does not have all features enabled.');
+  }
+  if (!organization.enabledServicePrincipals.includes(IAM)) {
     return fail('ServiceAccessNotEnabledException', 'Trusted access for IAM is not enabled in AWS Organizations.');
   }
   const features = members('EnabledFeatures', (organization.rootAccessFeatures ?? []).map((f) => esc(f)));
-  return queryResponse(ctx.req, IAM_XMLNS, 'ListOrganizationsFeatures', tx('OrganizationId', organization.id) + features);
+  const body = tx('OrganizationId', organization.id) + features;
+  return queryResponse(ctx.req, IAM_XMLNS, 'ListOrganizationsFeatures', body);
 };
 
 /** Serves one IAM operation. @internal */
@@ -112,8 +118,11 @@ export const iam = (ctx: AwsContext, action: string, params: URLSearchParams): R
       const name = params.get('UserName') ?? '';
       const u = findUser(name);
       if (!u) return noSuchUser(name);
-      if (!u.loginProfile) return queryError(req, IAM_XMLNS, 'NoSuchEntity', `Login Profile for User ${name} cannot be found.`, 404);
-      const profile = tx('UserName', u.name) + tx('CreateDate', u.loginProfile.createDate) + el('PasswordResetRequired', false);
+      if (!u.loginProfile) {
+        return queryError(req, IAM_XMLNS, 'NoSuchEntity', `Login Profile for User ${name} cannot be found.`, 404);
+      }
+      const profile =
+        tx('UserName', u.name) + tx('CreateDate', u.loginProfile.createDate) + el('PasswordResetRequired', false);
       return queryResponse(req, IAM_XMLNS, action, `<LoginProfile>${profile}</LoginProfile>`);
     }
     case 'ListOrganizationsFeatures':

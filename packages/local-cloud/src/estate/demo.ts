@@ -247,7 +247,10 @@ const awsDemo: AwsEstate = {
     featureSet: 'ALL',
     rootId: 'r-ex4m',
     enabledPolicyTypes: ['SERVICE_CONTROL_POLICY', 'TAG_POLICY'],
-    enabledServicePrincipals: ['cloudtrail.amazonaws.com', 'guardduty.amazonaws.com', 'securityhub.amazonaws.com', 'sso.amazonaws.com', 'config.amazonaws.com', 'iam.amazonaws.com'],
+    enabledServicePrincipals: [
+      'cloudtrail.amazonaws.com', 'guardduty.amazonaws.com', 'securityhub.amazonaws.com', 'sso.amazonaws.com',
+      'config.amazonaws.com', 'iam.amazonaws.com',
+    ],
     delegatedAdministrators: [
       { accountId: '222222222222', servicePrincipal: 'guardduty.amazonaws.com' },
       { accountId: '222222222222', servicePrincipal: 'securityhub.amazonaws.com' },
