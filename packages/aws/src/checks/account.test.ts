@@ -49,7 +49,7 @@ tester.run(iamRootMfa, {
       data: rootData(noMfaRoot(1, 0, 1), inOrganization(features('RootCredentialsManagement', 'RootSessions'))),
       findings: [{
         status: 'fail', messageId: 'remaining',
-        message: 'The root user of 222222222222 has no MFA and still has a password, signing certificates, although '
+        message: 'The root user of 222222222222 has no MFA and still has a password and signing certificates, although '
           + 'organization o-exampleorg1 manages root credentials centrally: delete them from the management account.',
       }],
     },

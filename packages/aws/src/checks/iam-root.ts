@@ -20,6 +20,10 @@ const ROOT_CREDENTIALS = {
   AccountSigningCertificatesPresent: 'signing certificates',
 } as const;
 
+/** `a, b and c`. */
+const listed = (items: readonly string[]): string =>
+  items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}` : items.join('');
+
 /** The root user has MFA, or (in a member account) no credentials at all under centralized root access. */
 export const iamRootMfa = defineAwsCheck({
   meta: {
@@ -65,7 +69,7 @@ export const iamRootMfa = defineAwsCheck({
         // A summary without a key cannot prove the credential absent: only an explicit 0 counts.
         const remaining = Object.entries(ROOT_CREDENTIALS).filter(([k]) => summary[k] !== 0).map(([, what]) => what);
         const organization = features.organizationId ?? '';
-        const centrally = { ...data, organization, credentials: remaining.join(', ') };
+        const centrally = { ...data, organization, credentials: listed(remaining) };
         const seen = { ...evidence, enabledFeatures: [...features.enabledFeatures] };
         return yield remaining.length === 0
           ? { status: 'pass', resource, messageId: 'removed', data: centrally, evidence: seen }
