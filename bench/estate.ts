@@ -57,6 +57,7 @@ export const AWS_BUCKETED_OPERATIONS = [
   'sts:AssumeRole',
   'iam:GetAccountSummary',
   'iam:ListUsers',
+  'iam:GetLoginProfile',
   'iam:ListMFADevices',
   'iam:ListAccessKeys',
   'iam:GetAccessKeyLastUsed',

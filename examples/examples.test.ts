@@ -44,7 +44,8 @@ describe.concurrent('examples', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^# demarc scan report\n\nScanned 5 scope\(s\) of Amazon Web Services with \d+ check\(s\)/);
     expect(run.stdout).toContain('## Responsibility map');
-    expect(run.stdout).toContain('| fail | high | aws-iam-user-mfa | aws/111111111111 |');
+    // alice signs in to the console without MFA (the management account's CI user has no console password).
+    expect(run.stdout).toContain('| fail | high | aws-iam-user-mfa | aws/333333333333 |');
     // The suspended-role account is reported as unverified, never passed.
     expect(run.stdout).toMatch(/\| error \| \w+ \| aws-[a-z0-9-]+ \| aws\/666666666666 \|/);
   });

@@ -4,7 +4,10 @@ import { AWS_CHECKS } from './checks/index';
 import { COLLECTOR_PERMISSIONS, type AwsOperation } from './collectors';
 import { DISCOVERY_PERMISSIONS, WRITE_VERBS, isReadOnlyAction, leastPrivilegePolicy, requiredPermissions } from './permissions';
 
-/** Data that walks every branch that reads something: organization present, every policy type on, trails multi-region. */
+/**
+ * Data that walks every branch that reads something: organization present, every policy type on, trails
+ * multi-region but not logging, users with a console password, root without MFA in a member account.
+ */
 const FIXTURE: Record<AwsOperation, unknown> = {
   'organizations:DescribeOrganization': { id: 'o-exampleorg1', arn: 'arn:aws:organizations::111111111111:organization/o-exampleorg1', featureSet: 'ALL', managementAccountId: '111111111111' },
   'organizations:ListRoots': [{ id: 'r-ab12', arn: '', name: 'Root', policyTypes: ['SERVICE_CONTROL_POLICY', 'TAG_POLICY', 'BACKUP_POLICY', 'AISERVICES_OPT_OUT_POLICY'].map((type) => ({ type, status: 'ENABLED' })) }],
@@ -16,6 +19,8 @@ const FIXTURE: Record<AwsOperation, unknown> = {
   'organizations:ListDelegatedAdministrators': [],
   'iam:GetAccountSummary': { AccountMFAEnabled: 0, AccountAccessKeysPresent: 1 },
   'iam:ListUsers': [{ userName: 'u', arn: 'arn:aws:iam::111111111111:user/u', path: '/', createDate: '2020-01-01T00:00:00Z', passwordLastUsed: '2020-01-01T00:00:00Z' }],
+  'iam:GetLoginProfile': { createDate: '2020-01-01T00:00:00Z', passwordResetRequired: false },
+  'iam:ListOrganizationsFeatures': { organizationId: 'o-exampleorg1', enabledFeatures: ['RootCredentialsManagement'] },
   'iam:ListMFADevices': [],
   'iam:ListAccessKeys': [{ keyId: 'AKIAEXAMPLE000000001', status: 'Active', createDate: '2020-01-01T00:00:00Z' }],
   'iam:GetAccessKeyLastUsed': {},
@@ -32,7 +37,9 @@ const FIXTURE: Record<AwsOperation, unknown> = {
 /** Runs a check's `run` directly, recording the collector operations it calls. */
 async function operationsOf(check: (typeof AWS_CHECKS)[number]): Promise<Set<string>> {
   const used = new Set<string>();
-  const scope: ScopeInfo = check.meta.level === 'organization' ? { id: 'organization', kind: 'organization' } : { id: '111111111111', kind: 'account' };
+  // A member account: checks consult the organization (root access, organization trails) only from there.
+  const member: ScopeInfo & { management: boolean } = { id: '222222222222', kind: 'account', management: false };
+  const scope: ScopeInfo = check.meta.level === 'organization' ? { id: 'organization', kind: 'organization' } : member;
   const context = {
     provider: 'aws', scope, signal: new AbortController().signal, now: new Date('2025-01-01T00:00:00Z'),
     attestations: {} as CheckContext['attestations'], classify: () => undefined,
@@ -68,9 +75,11 @@ describe('least privilege', () => {
         "ec2:GetEbsEncryptionByDefault",
         "iam:GetAccessKeyLastUsed",
         "iam:GetAccountSummary",
+        "iam:GetLoginProfile",
         "iam:GetRole",
         "iam:ListAccessKeys",
         "iam:ListMFADevices",
+        "iam:ListOrganizationsFeatures",
         "iam:ListRoles",
         "iam:ListUsers",
         "organizations:DescribeOrganization",

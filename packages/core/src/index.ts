@@ -43,7 +43,7 @@ export { addDuration, attestationFileSchema, attestationState, createAttestation
 export type { AttestationState } from './attestations/index';
 export { muteRuleSchema, parseMuteRules } from './mutes/index';
 export type { MuteRule } from './mutes/index';
-export type { AnyCheck, CheckApplicability, CheckContext, CheckKind, CheckLevel, CheckMeta, CheckResults, CheckV1, ComplianceMapping } from './checks/types';
+export type { AnyCheck, CheckApplicability, CheckContext, CheckKind, CheckLevel, CheckMeta, CheckResults, CheckV1, CollectOptions, ComplianceMapping } from './checks/types';
 export { checkOptionProblems, resolveCheckOptions } from './checks/options';
 export type {
   ArrayOptionSchema,

@@ -15,8 +15,11 @@ import type { MuteRule } from './mutes/index';
 import type { ServiceCatalogEntry } from './model/types';
 import { DemarcError } from './errors';
 
-/** A collector response in a test: the data, or a function of the parameters (throw to simulate an API error). */
-export type TestCollectorData = unknown | ((params: Readonly<Record<string, unknown>>) => unknown);
+/**
+ * A collector response in a test: the data, or a function of the parameters and of the scope asked
+ * (a check may collect in another scope, e.g. the organization's) — throw to simulate an API error.
+ */
+export type TestCollectorData = unknown | ((params: Readonly<Record<string, unknown>>, scope: ScopeInfo) => unknown);
 
 /** A test case: the collected data a check sees. */
 export interface CheckTestCase {
@@ -88,7 +91,8 @@ export async function runCheckOnData(check: AnyCheck, testCase: CheckTestCase, o
   const collectors = Object.fromEntries(
     Object.entries(testCase.data ?? {}).map(([operation, value]) => [
       operation,
-      async (_scope: ScopeInfo, params: Readonly<Record<string, unknown>>) => (typeof value === 'function' ? (value as (p: typeof params) => unknown)(params) : value),
+      async (asked: ScopeInfo, params: Readonly<Record<string, unknown>>) =>
+        typeof value === 'function' ? (value as (p: typeof params, s: ScopeInfo) => unknown)(params, asked) : value,
     ]),
   );
   const base = options.provider;

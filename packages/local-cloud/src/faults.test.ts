@@ -14,6 +14,16 @@ describe('FaultEngine', () => {
     expect(f.decide('gcp', 'projects.get', 'projects/a').kind).toBe('serve');
   });
 
+  it('matches the request\'s parameters (`request`): one service\'s call fails, another\'s does not', () => {
+    const operation = 'organizations:ListDelegatedAdministrators';
+    const f = new FaultEngine([{ vendor: 'aws', operation, request: /guardduty\.amazonaws\.com/, serverError: 500 }]);
+    const call = (principal: string) => f.decide('aws', operation, '1', `\n{"ServicePrincipal":"${principal}"}`);
+    expect(call('guardduty.amazonaws.com').kind).toBe('serverError');
+    expect(call('config.amazonaws.com').kind).toBe('serve');
+    const byText = new FaultEngine([{ request: 'Action=ListUsers', throttle: true }]);
+    expect(byText.decide('aws', 'iam:ListUsers', '1', 'Action=ListUsers&Version=2010-05-08').kind).toBe('throttle');
+  });
+
   it('throttles with a token bucket: a burst, then the refill rate', async () => {
     const f = new FaultEngine([{ rateLimit: { burst: 3, perSecond: 20 } }]);
     const kinds = Array.from({ length: 5 }, () => f.decide('aws', 'organizations:ListAccounts', undefined).kind);

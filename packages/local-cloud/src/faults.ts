@@ -30,6 +30,12 @@ export interface FaultRule {
    * `organizations/123`), Azure subscription id. Absent matches all.
    */
   readonly scope?: string | RegExp;
+  /**
+   * The request's parameters: tested against its query string and body, e.g.
+   * `/guardduty\.amazonaws\.com/` to fail one service's `organizations:ListDelegatedAdministrators`
+   * call and no other. Absent matches all.
+   */
+  readonly request?: string | RegExp;
   /** Delay before answering, in milliseconds. */
   readonly latencyMs?: number;
   /**
@@ -228,6 +234,10 @@ const matches = (pattern: string | RegExp | undefined, value: string | undefined
   return typeof pattern === 'string' ? pattern === value : pattern.test(value);
 };
 
+/** A string matches when the request's parameters contain it; a pattern when it matches them. */
+const matchesRequest = (pattern: string | RegExp, request: string): boolean =>
+  typeof pattern === 'string' ? request.includes(pattern) : pattern.test(request);
+
 /** The rule set, changeable while the cloud runs (tests add a fault, run a scan, clear it). */
 export class FaultEngine {
   #rules: RuleState[] = [];
@@ -260,14 +270,15 @@ export class FaultEngine {
     return { rule, draw: seededRandom(rule.seed ?? 1), hits: 0, tokens: rule.rateLimit?.burst ?? 0, last: Date.now() };
   }
 
-  /** Decides the fate of one request. @internal */
-  decide(vendor: Vendor, operation: string, scope: string | undefined): FaultDecision {
+  /** Decides the fate of one request; `request` is its query string and body. @internal */
+  decide(vendor: Vendor, operation: string, scope: string | undefined, request = ''): FaultDecision {
     let latencyMs = 0;
     let decision: FaultDecision | undefined;
     for (const s of this.#rules) {
       const { rule } = s;
       if (rule.vendor && rule.vendor !== vendor) continue;
       if (!matches(rule.operation, operation) || !matches(rule.scope, scope)) continue;
+      if (rule.request !== undefined && !matchesRequest(rule.request, request)) continue;
       latencyMs += rule.latencyMs ?? 0;
       if (decision) continue;
       const retryAfterSeconds = rule.retryAfterSeconds ?? 0;

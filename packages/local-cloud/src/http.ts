@@ -93,7 +93,7 @@ export const createListener =
         send(res, d.errors.accessDenied(`demarc local cloud is read-only: ${d.operation} refused`));
         return;
       }
-      const decision = ctx.faults.decide(vendor, d.operation, d.scope);
+      const decision = ctx.faults.decide(vendor, d.operation, d.scope, `${wire.url.search}\n${body}`);
       // The request's identity, for telling repeats from retries. Headers (signatures, dates, ids)
       // differ on every send, except the AWS region, which only the SigV4 credential scope names.
       const region = /Credential=[^/,\s]+\/\d+\/([^/]+)\//.exec(String(req.headers.authorization ?? ''))?.[1] ?? '';

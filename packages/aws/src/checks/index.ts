@@ -11,7 +11,10 @@ import { orgAiOptOutPolicy, orgBackupPolicy, orgOwnerTagPolicy } from './organiz
 
 export * from './define';
 export { cloudTrailLogFileValidation, cloudTrailMultiRegion } from './cloudtrail';
-export { iamRootAccessKeys, iamRootMfa, iamUnusedCredentials, iamUnusedRoles, iamUserMfa, UNUSED_CREDENTIAL_DAYS } from './iam';
+export {
+  iamRootAccessKeys, iamRootMfa, iamUnusedCredentials, iamUnusedRoles, iamUserMfa, UNUSED_CREDENTIAL_DAYS, UNUSED_ROLE_DAYS,
+} from './iam';
+export { CENTRAL_ROOT_ACCESS_DOC } from './iam-root';
 export { ec2AdminPortsOpen, ec2EbsDefaultEncryption, s3AccountPublicAccessBlock, ADMIN_PORTS } from './network-storage';
 export { orgAllFeatures, orgInactiveAccounts, orgScpGuardrails, orgSecurityServicesAccess } from './organization';
 export { orgAiOptOutPolicy, orgBackupPolicy, orgOwnerTagPolicy } from './organization-policies';

@@ -1,4 +1,5 @@
 import { describe, it } from 'vitest';
+import { AccessDeniedError } from '@demarc/core';
 import { CheckTester } from '@demarc/core/testing';
 import { awsProvider } from '../provider';
 import { orgAllFeatures, orgInactiveAccounts, orgScpGuardrails, orgSecurityServicesAccess } from './organization';
@@ -52,18 +53,51 @@ tester.run(orgInactiveAccounts, {
 });
 
 const ALL_SERVICES = ['cloudtrail.amazonaws.com', 'config.amazonaws.com', 'guardduty.amazonaws.com', 'securityhub.amazonaws.com'];
+/** Delegated administrators by service principal; a service named in `failing` cannot be read. */
+type Params = Readonly<Record<string, unknown>>;
+const adminsOf = (byService: Record<string, string[]>, failing?: string) => (params: Params) => {
+  const principal = String(params.servicePrincipal);
+  if (principal === failing) throw new AccessDeniedError('organizations:ListDelegatedAdministrators', 'not allowed');
+  return byService[principal] ?? [];
+};
+const GUARDDUTY = 'guardduty.amazonaws.com';
+const TRUSTED = 'has trusted access to the organization';
+/** The organization, the services with trusted access, and their delegated administrators. */
+const servicesData = (trusted: string[], admins: unknown) => ({
+  'organizations:DescribeOrganization': ORG, 'organizations:ListAWSServiceAccessForOrganization': trusted,
+  'organizations:ListDelegatedAdministrators': admins,
+});
 tester.run(orgSecurityServicesAccess, {
   valid: [{ name: 'all four with trusted access', scope: ORG_SCOPE, data: { 'organizations:DescribeOrganization': ORG, 'organizations:ListAWSServiceAccessForOrganization': ALL_SERVICES, 'organizations:ListDelegatedAdministrators': ['333333333333'] } }],
-  invalid: [{
-    name: 'GuardDuty and Security Hub missing', scope: ORG_SCOPE,
-    data: { 'organizations:DescribeOrganization': ORG, 'organizations:ListAWSServiceAccessForOrganization': ['cloudtrail.amazonaws.com', 'config.amazonaws.com'], 'organizations:ListDelegatedAdministrators': [] },
-    findings: [
-      { status: 'pass', message: 'cloudtrail.amazonaws.com has trusted access (delegated administrator: none).' },
-      { status: 'pass' },
-      { status: 'fail', messageId: 'disabled', message: 'guardduty.amazonaws.com has no trusted access to the organization.' },
-      { status: 'fail', messageId: 'disabled' },
-    ],
-  }],
+  invalid: [
+    {
+      name: 'GuardDuty and Security Hub missing, GuardDuty\'s administrator registered anyway', scope: ORG_SCOPE,
+      data: servicesData(ALL_SERVICES.slice(0, 2), adminsOf({ [GUARDDUTY]: ['333333333333'] })),
+      findings: [
+        { status: 'pass', message: `cloudtrail.amazonaws.com ${TRUSTED}; delegated administrator: none.` },
+        { status: 'pass' },
+        {
+          status: 'fail', messageId: 'disabled',
+          message: 'guardduty.amazonaws.com has no trusted access to the organization; delegated administrator: '
+            + '333333333333.',
+        },
+        { status: 'fail', messageId: 'disabled' },
+      ],
+    },
+    {
+      name: 'one service\'s administrators cannot be read: an error for it alone', scope: ORG_SCOPE,
+      data: servicesData(ALL_SERVICES, adminsOf({}, 'config.amazonaws.com')),
+      findings: [
+        { status: 'pass', resourceId: `${ORG.arn}/service-access/cloudtrail.amazonaws.com` },
+        {
+          status: 'error', messageId: 'unverified', resourceId: `${ORG.arn}/service-access/config.amazonaws.com`,
+          message: `config.amazonaws.com ${TRUSTED}, but its delegated administrators could not be read: not allowed`,
+        },
+        { status: 'pass' },
+        { status: 'pass' },
+      ],
+    },
+  ],
 });
 
 for (const [check, type] of [[orgBackupPolicy, 'BACKUP_POLICY'], [orgAiOptOutPolicy, 'AISERVICES_OPT_OUT_POLICY']] as const) {

@@ -2,6 +2,7 @@
  * Organization-level checks, run once with the management account's credentials.
  * @module
  */
+import { summarizeError } from '@demarc/core';
 import type { AwsAccountData } from '../collectors';
 import { defineAwsCheck } from './define';
 import { POLICY_TYPE_PERMISSIONS, organizationOf, organizationResource, policyTypeState } from './shared';
@@ -72,16 +73,24 @@ export const orgInactiveAccounts = defineAwsCheck({
 /** The security services whose organization-wide setup needs trusted access. */
 const SECURITY_SERVICES = ['cloudtrail.amazonaws.com', 'config.amazonaws.com', 'guardduty.amazonaws.com', 'securityhub.amazonaws.com'] as const;
 
-/** Trusted access for CloudTrail, Config, GuardDuty and Security Hub. */
+/** Trusted access for CloudTrail, Config, GuardDuty and Security Hub, and who administers each. */
 export const orgSecurityServicesAccess = defineAwsCheck({
   meta: {
     id: 'aws-org-security-services-access', title: 'CloudTrail, Config, GuardDuty and Security Hub have trusted access to the organization', level: 'organization', domain: 'logging-monitoring', severity: 'medium',
-    description: 'Checks trusted access of each security service and lists its delegated administrator.',
+    description: 'Checks trusted access of each security service and lists its delegated administrator (asked '
+      + 'whatever the trusted access): one finding per service, and an error only for a service whose '
+      + 'administrators could not be read.',
     rationale: 'Without trusted access these services cannot be turned on for every account from one place, so new accounts start unmonitored and findings are not collected centrally.',
     remediation: 'Enable trusted access for each service (from that service\'s console in the management account) and register a security-tooling account as its delegated administrator.',
     references: [`${ORG_DOCS}/orgs_integrate_services_list.html`, `${ORG_DOCS}/orgs_integrate_delegated_admin.html`],
     permissions: ['organizations:DescribeOrganization', 'organizations:ListAWSServiceAccessForOrganization', 'organizations:ListDelegatedAdministrators'],
-    messages: { enabled: '{{service}} has trusted access (delegated administrator: {{admins}}).', disabled: '{{service}} has no trusted access to the organization.', none: 'The account belongs to no organization.' },
+    messages: {
+      enabled: '{{service}} has trusted access to the organization; delegated administrator: {{admins}}.',
+      disabled: '{{service}} has no trusted access to the organization; delegated administrator: {{admins}}.',
+      unverified: '{{service}} {{access}} to the organization, but its delegated administrators could not be read: '
+        + '{{error}}',
+      none: 'The account belongs to no organization.',
+    },
   },
   async *run(context) {
     const org = await organizationOf(context);
@@ -89,8 +98,24 @@ export const orgSecurityServicesAccess = defineAwsCheck({
     const enabled = await context.collect<string[]>('organizations:ListAWSServiceAccessForOrganization');
     for (const service of SECURITY_SERVICES) {
       const on = enabled.includes(service);
-      const admins = on ? await context.collect<string[]>('organizations:ListDelegatedAdministrators', { servicePrincipal: service }) : [];
-      yield { status: on ? 'pass' : 'fail', resource: { id: `${org.arn || org.id}/service-access/${service}`, type: 'organizations:service-access', name: service }, messageId: on ? 'enabled' : 'disabled', data: { service, admins: admins.join(', ') || 'none' } };
+      const id = `${org.arn || org.id}/service-access/${service}`;
+      const resource = { id, type: 'organizations:service-access', name: service };
+      let admins: string[];
+      try {
+        const params = { servicePrincipal: service };
+        admins = await context.collect<string[]>('organizations:ListDelegatedAdministrators', params);
+      } catch (error) {
+        if (context.signal.aborted) throw error;
+        // This service's duty is unverified; the other services' findings stand.
+        const access = on ? 'has trusted access' : 'has no trusted access';
+        const data = { service, access, error: summarizeError(error).message };
+        const seen = { trustedAccess: on };
+        yield { status: 'error', resource, messageId: 'unverified', data, evidence: seen, error };
+        continue;
+      }
+      const data = { service, admins: admins.join(', ') || 'none' };
+      const seen = { trustedAccess: on, delegatedAdministrators: admins };
+      yield { status: on ? 'pass' : 'fail', resource, messageId: on ? 'enabled' : 'disabled', data, evidence: seen };
     }
   },
 });

@@ -2,14 +2,18 @@
  * Helpers the AWS checks share: resource references, the organization's policy types, regions.
  * @module
  */
-import type { CheckContext } from '@demarc/core';
+import type { CheckContext, CollectOptions } from '@demarc/core';
 import type { AwsOrganizationData, AwsPolicySummaryData, AwsRootData } from '../collectors';
 
 /** A resource reference for the organization itself. */
 export const organizationResource = (org: AwsOrganizationData) => ({ id: org.arn || org.id, type: 'organizations:organization', name: org.id });
 
-/** The organization, or `null` when the account is in none (organization checks then report `skipped`). */
-export const organizationOf = (context: CheckContext): Promise<AwsOrganizationData | null> => context.collect<AwsOrganizationData | null>('organizations:DescribeOrganization');
+/**
+ * The organization, or `null` when the account is in none (organization checks then report `skipped`).
+ * A per-account check passes `{ scope: ORGANIZATION_SCOPE }`, to share the organization checks' request.
+ */
+export const organizationOf = (context: CheckContext, options?: CollectOptions): Promise<AwsOrganizationData | null> =>
+  context.collect<AwsOrganizationData | null>('organizations:DescribeOrganization', {}, options);
 
 /** What the organization has of one policy type: enabled on the root, and the customer's attached policies of that type. */
 export interface PolicyTypeState {

@@ -40,22 +40,30 @@ const accounts: AwsAccount[] = [
     id: '222222222222', name: 'security', email: 'security@example.com', status: 'ACTIVE', parentId: PROD, ...joined,
     iam: {
       rootMfaEnabled: true, rootAccessKeysPresent: false, roles: [SUPPORT_ROLE],
-      users: [{ name: 'alice', createDate: '2024-01-01T00:00:00Z', passwordLastUsed: '2025-05-25T00:00:00Z', mfaDevices: ['arn:aws:iam::222222222222:mfa/alice'], accessKeys: [] }],
+      users: [{
+        name: 'alice', createDate: '2024-01-01T00:00:00Z', loginProfile: { createDate: '2024-01-01T00:00:00Z' },
+        passwordLastUsed: '2025-05-25T00:00:00Z', mfaDevices: ['arn:aws:iam::222222222222:mfa/alice'], accessKeys: [],
+      }],
     },
     s3PublicAccessBlock: allOn,
     regions: { 'us-east-1': quiet, 'eu-west-1': quiet },
     trails: [ORG_TRAIL],
   },
   {
-    // Payments: root without MFA and with keys; bob has no MFA and left in 2024; carol's key was never used;
-    // no account Block Public Access; EBS default encryption off in us-east-1; SSH open in eu-west-1; no trail at all;
+    // Payments: root without MFA and with keys; bob signs in to the console without MFA and left in 2024; carol (no
+    // console password) has a key never used;
+    // no account Block Public Access; EBS default encryption off in us-east-1; SSH open in eu-west-1; no trail of
+    // its own (the organization trail covers it, though its listing does not show it);
     // a vendor's role nobody has used since 2023.
     id: '333333333333', name: 'payments', email: 'payments@example.com', status: 'ACTIVE', parentId: PROD, ...joined,
     iam: {
       rootMfaEnabled: false, rootAccessKeysPresent: true,
       roles: [{ name: 'OldVendorAccess', path: '/', createDate: '2023-01-01T00:00:00Z', assumeRolePolicyDocument: TRUST_MANAGEMENT }],
       users: [
-        { name: 'bob', createDate: '2023-01-01T00:00:00Z', passwordLastUsed: '2024-11-01T00:00:00Z', mfaDevices: [], accessKeys: [] },
+        {
+          name: 'bob', createDate: '2023-01-01T00:00:00Z', loginProfile: { createDate: '2023-01-01T00:00:00Z' },
+          passwordLastUsed: '2024-11-01T00:00:00Z', mfaDevices: [], accessKeys: [],
+        },
         { name: 'carol', createDate: '2023-01-01T00:00:00Z', mfaDevices: ['arn:aws:iam::333333333333:mfa/carol'], accessKeys: [{ id: 'AKIAEXAMPLECAROL0001', status: 'Active', createDate: '2024-01-01T00:00:00Z' }] },
       ],
     },
@@ -65,7 +73,8 @@ const accounts: AwsAccount[] = [
     },
   },
   {
-    // Development: Block Public Access with the policy block off; its own single-region trail without validation.
+    // Development: Block Public Access with the policy block off; its own single-region trail without validation
+    // (the organization trail covers every region for it).
     id: '444444444444', name: 'development', email: 'dev@example.com', status: 'ACTIVE', parentId: DEV, ...joined,
     iam: {
       rootMfaEnabled: true, rootAccessKeysPresent: false,
@@ -127,6 +136,101 @@ export const NEGLECTED: Estate = {
     accounts: [
       { id: '101010101010', name: 'old-management', email: 'old@example.com', status: 'ACTIVE', parentId: 'r-b001', ...joined },
       { id: '555555555555', name: 'closed-project', email: 'closed@example.com', status: 'SUSPENDED', parentId: 'r-b001', ...joined },
+    ],
+  },
+};
+
+const AUDIT_ROLE = {
+  name: 'DemarcAudit', path: '/', createDate: '2025-05-01T00:00:00Z', assumeRolePolicyDocument: TRUST_MANAGEMENT,
+};
+/** An active access key created on a day. */
+const key = (id: string, day: string) => ({ id, status: 'Active' as const, createDate: `${day}T00:00:00Z` });
+/** The organization trail of {@link CENTRALLY_MANAGED}, in its management account only. */
+export const CENTRAL_TRAIL: AwsTrail = {
+  ...ORG_TRAIL, name: 'central-trail', s3BucketName: 'example-central-trail', logFileValidation: true,
+};
+const LEGACY_TRAIL: AwsTrail = {
+  name: 'legacy-trail', homeRegion: 'us-east-1', s3BucketName: 'legacy-trail', multiRegion: false,
+  organizationTrail: false, includeGlobalServiceEvents: true, logFileValidation: true, isLogging: true,
+};
+/** What every account of {@link CENTRALLY_MANAGED} shares: active, at the root, nothing wrong but IAM and trails. */
+const member = {
+  status: 'ACTIVE', parentId: 'r-c001', ...joined, s3PublicAccessBlock: allOn, regions: { 'us-east-1': quiet },
+} as const;
+
+/**
+ * An organization shaped as real ones are (issue 14, points 11–15): member accounts reached through
+ * the audit role, root credentials managed centrally, API-only users, a password nobody ever used,
+ * a member whose trail listing does not show the organization trail, and a delegated administrator
+ * registered for a service whose trusted access is off. What each account shows is written next to it.
+ */
+export const CENTRALLY_MANAGED: Estate = {
+  aws: {
+    organization: {
+      id: 'o-central00001', managementAccountId: '121212121212', featureSet: 'ALL', rootId: 'r-c001',
+      enabledPolicyTypes: ['SERVICE_CONTROL_POLICY'],
+      // Config's trusted access is off although an administrator is registered for it; IAM's is on (root access).
+      enabledServicePrincipals: [
+        'cloudtrail.amazonaws.com', 'guardduty.amazonaws.com', 'iam.amazonaws.com', 'securityhub.amazonaws.com',
+      ],
+      delegatedAdministrators: [
+        { accountId: '232323232323', servicePrincipal: 'config.amazonaws.com' },
+        { accountId: '232323232323', servicePrincipal: 'securityhub.amazonaws.com' },
+      ],
+      rootAccessFeatures: ['RootCredentialsManagement', 'RootSessions'],
+    },
+    organizationalUnits: [],
+    policies: [],
+    accounts: [
+      {
+        // Management: root with MFA, owns the organization trail.
+        id: '121212121212', name: 'central-management', email: 'central@example.com', ...member,
+        iam: { rootMfaEnabled: true, rootAccessKeysPresent: false, users: [], roles: [AUDIT_ROLE] },
+        trails: [CENTRAL_TRAIL],
+      },
+      {
+        // Workloads: root credentials removed centrally (no password, keys or MFA); no trail of its own in its
+        // listing. Users: a deploy bot with a recent key only, a console user who never signed in, a user with a
+        // key never used since 2024, a user with no credential at all, a key created last week and not yet used.
+        id: '232323232323', name: 'workloads', email: 'workloads@example.com', ...member,
+        iam: {
+          rootMfaEnabled: false, rootAccessKeysPresent: false, rootPasswordPresent: false, roles: [AUDIT_ROLE],
+          users: [
+            {
+              name: 'deploy-bot', createDate: '2024-01-01T00:00:00Z', mfaDevices: [],
+              accessKeys: [{
+                ...key('AKIAEXAMPLEDEPLOY001', '2024-01-01'),
+                lastUsed: { date: '2025-05-20T00:00:00Z', service: 's3', region: 'us-east-1' },
+              }],
+            },
+            {
+              name: 'never-signed-in', createDate: '2024-01-01T00:00:00Z',
+              loginProfile: { createDate: '2024-01-02T00:00:00Z' },
+              mfaDevices: ['arn:aws:iam::232323232323:mfa/never-signed-in'], accessKeys: [],
+            },
+            {
+              name: 'idle-key', createDate: '2024-06-01T00:00:00Z', mfaDevices: [],
+              accessKeys: [key('AKIAEXAMPLEIDLEKEY01', '2024-06-01')],
+            },
+            {
+              name: 'no-credentials', createDate: '2023-01-01T00:00:00Z', mfaDevices: [],
+              accessKeys: [{ ...key('AKIAEXAMPLEOFFKEY001', '2023-01-01'), status: 'Inactive' }],
+            },
+            {
+              name: 'new-hire', createDate: '2025-05-25T00:00:00Z',
+              loginProfile: { createDate: '2025-05-25T00:00:00Z' }, mfaDevices: [],
+              accessKeys: [key('AKIAEXAMPLENEWKEY001', '2025-05-25')],
+            },
+          ],
+        },
+      },
+      {
+        // Legacy: joined before root access was centralized; its root still has a password and no MFA. Its only
+        // trail of its own is single-region.
+        id: '343434343434', name: 'legacy', email: 'legacy@example.com', ...member,
+        iam: { rootMfaEnabled: false, rootAccessKeysPresent: false, users: [], roles: [AUDIT_ROLE] },
+        trails: [LEGACY_TRAIL],
+      },
     ],
   },
 };

@@ -116,25 +116,28 @@ describe('a scan of a well-run organization with mixed accounts', () => {
       }),
       ...accountScan('333333333333', {
         'aws-cloudtrail-log-file-validation': ['skipped 333333333333'],
-        'aws-cloudtrail-multi-region': ['fail 333333333333'],
+        // No trail of its own: the management account's organization trail covers it.
+        'aws-cloudtrail-multi-region': ['pass 333333333333'],
         'aws-ec2-admin-ports-open': ['fail arn:aws:ec2:eu-west-1:333333333333:security-group/sg-0000000000000ssh'],
         'aws-ec2-ebs-default-encryption': ['pass arn:aws:ec2:eu-west-1:333333333333:ebs-encryption-by-default', 'fail arn:aws:ec2:us-east-1:333333333333:ebs-encryption-by-default'],
         'aws-iam-root-access-keys': ['fail arn:aws:iam::333333333333:root'],
         'aws-iam-root-mfa': ['fail arn:aws:iam::333333333333:root'],
         'aws-iam-unused-credentials': ['fail arn:aws:iam::333333333333:user/bob', 'fail arn:aws:iam::333333333333:user/carol'],
         'aws-iam-unused-roles': ['fail arn:aws:iam::333333333333:role/OldVendorAccess'],
-        'aws-iam-user-mfa': ['fail arn:aws:iam::333333333333:user/bob', 'pass arn:aws:iam::333333333333:user/carol'],
+        // carol has no console password: MFA at sign-in does not apply.
+        'aws-iam-user-mfa': ['fail arn:aws:iam::333333333333:user/bob', 'skipped arn:aws:iam::333333333333:user/carol'],
         'aws-s3-account-public-access-block': ['fail arn:aws:s3::333333333333:account-public-access-block'],
       }),
       ...accountScan('444444444444', {
         'aws-cloudtrail-log-file-validation': ['fail arn:aws:cloudtrail:us-east-1:444444444444:trail/dev-trail'],
-        'aws-cloudtrail-multi-region': ['fail 444444444444'],
+        // Its own trail is single-region; the organization trail covers it.
+        'aws-cloudtrail-multi-region': ['pass 444444444444'],
         'aws-ec2-ebs-default-encryption': ['pass arn:aws:ec2:eu-west-1:444444444444:ebs-encryption-by-default', 'pass arn:aws:ec2:us-east-1:444444444444:ebs-encryption-by-default'],
         'aws-iam-root-access-keys': ['pass arn:aws:iam::444444444444:root'],
         'aws-iam-root-mfa': ['pass arn:aws:iam::444444444444:root'],
         'aws-iam-unused-credentials': ['pass arn:aws:iam::444444444444:user/dave'],
         'aws-iam-unused-roles': ['pass arn:aws:iam::444444444444:role/CiDeploy'],
-        'aws-iam-user-mfa': ['pass arn:aws:iam::444444444444:user/dave'],
+        'aws-iam-user-mfa': ['skipped arn:aws:iam::444444444444:user/dave'],
         'aws-s3-account-public-access-block': ['fail arn:aws:s3::444444444444:account-public-access-block'],
       }),
       ...denied,

@@ -82,6 +82,17 @@ export interface CheckMeta<MessageId extends string = string> {
   readonly file?: string;
 }
 
+/** Options of {@link CheckContext.collect}. */
+export interface CollectOptions {
+  /**
+   * Collect in this scope of the same provider instead of the check's own: the organization
+   * pseudo-scope, or the scope that owns an organization-wide resource (an organization trail in the
+   * management account). The request is memoized and recorded under that scope, so every scope asking
+   * shares one cloud call and a snapshot replay answers it alike.
+   */
+  readonly scope?: ScopeInfo;
+}
+
 /** What a running check can use. */
 export interface CheckContext {
   /** The provider id. */
@@ -97,7 +108,11 @@ export interface CheckContext {
    * (scope, operation, params) is requested from the cloud once however many checks ask.
    * @typeParam T - The shape the collector returns; not checked at run time.
    */
-  collect<T = unknown>(operation: string, params?: Readonly<Record<string, unknown>>): Promise<T>;
+  collect<T = unknown>(
+    operation: string,
+    params?: Readonly<Record<string, unknown>>,
+    options?: CollectOptions,
+  ): Promise<T>;
   /** The organisation's attestations. */
   readonly attestations: AttestationSet;
   /** Finds the catalog service of a native resource type. */

@@ -76,6 +76,8 @@ export interface CheckResult<MessageId extends string = string> {
   readonly evidence?: JsonObject;
   /** Set by the check (from collected data) when the provider manages this resource. */
   readonly providerManaged?: ProviderManagedMark;
+  /** For an `error` result: what could not be read (summarized into the finding's `error`, as the runner's own). */
+  readonly error?: unknown;
 }
 
 /** What a mute rule did to a finding. */

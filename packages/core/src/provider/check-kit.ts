@@ -12,7 +12,7 @@ import {
   type CheckOptionSchemas,
   type CheckOptionValues,
 } from '../checks/options';
-import type { CheckContext, CheckMeta, CheckResults, CheckV1 } from '../checks/types';
+import type { CheckContext, CheckMeta, CheckResults, CheckV1, CollectOptions } from '../checks/types';
 import {
   permissionsOfOperations,
   type CollectParamsArgs,
@@ -92,13 +92,17 @@ export function createCheckKit<Ops extends OperationTable>(kit: { readonly provi
     return defineCheck<MessageId>({
       meta: { ...meta, provider: kit.provider, operations: [...operations].sort(), permissions, options },
       run: (context: CheckContext) => {
-        const collect = (operation: string, params?: Readonly<Record<string, unknown>>): Promise<unknown> => {
+        const collect = (
+          operation: string,
+          params?: Readonly<Record<string, unknown>>,
+          collectOptions?: CollectOptions,
+        ): Promise<unknown> => {
           // Permissions are derived from the declared operations: an undeclared read would need one the
           // policy does not grant.
           if (!declared.has(operation)) {
             return Promise.reject(new DemarcError(`Check '${meta.id}' read '${operation}', which it does not declare in operations`));
           }
-          return context.collect(operation, params);
+          return context.collect(operation, params, collectOptions);
         };
         const typed = { ...context, collect, options: resolveCheckOptions(options, context.options) };
         return run(typed as unknown as KitCheckContext<Ops, Declared, CheckOptionValues<Options>>);

@@ -7,6 +7,7 @@
  */
 import { DemarcError } from '../errors';
 import type { ScopeInfo } from '../scope';
+import type { CollectOptions } from '../checks/types';
 import type { Collector } from './types';
 
 /** What an operation's call gets besides the vendor session and its parameters. */
@@ -49,9 +50,13 @@ export type OperationParamsOf<O> = O extends OperationDefinition<infer _S, infer
 /** The result of an operation. */
 export type OperationResultOf<O> = O extends OperationDefinition<infer _S, infer _P, infer R> ? R : never;
 
-/** The arguments of `collect` after the operation name: none, optional or required parameters. */
-export type CollectParamsArgs<O> =
-  NoParams extends OperationParamsOf<O> ? [params?: OperationParamsOf<O>] : [params: OperationParamsOf<O>];
+/**
+ * The arguments of `collect` after the operation name: the parameters (optional when the operation
+ * takes none), then the collect options (e.g. another scope of the provider).
+ */
+export type CollectParamsArgs<O> = NoParams extends OperationParamsOf<O>
+  ? [params?: OperationParamsOf<O>, options?: CollectOptions]
+  : [params: OperationParamsOf<O>, options?: CollectOptions];
 
 /**
  * Declares one service's operations, typed for the vendor's session. Use one call per

@@ -9,6 +9,10 @@ import { AccessDeniedError } from '../errors';
 import { encryptedCheck, fakeProvider, loggingCheck, publicCheck } from './__fixtures__/fake-provider';
 
 const NOW = new Date('2025-06-01T12:00:00Z');
+/** Metadata of the small checks defined in these tests. */
+const META = {
+  title: 't', description: 'd', domain: 'governance', severity: 'low', rationale: 'r', remediation: 'm', references: [],
+} as const;
 
 describe('scan', () => {
   it('3 checks sharing one collector over 100 scopes make exactly 100 collector calls', async () => {
@@ -56,6 +60,48 @@ describe('scan', () => {
     expect(result.findings.map((f) => f.status)).toEqual(['error', 'error', 'error', 'error']);
     expect(result.findings[0]).toMatchObject({ error: { name: 'AccessDeniedError', operation: 'storage:ListBuckets' } });
     expect(result.findings[0]!.message).toMatch(/^Access denied: /);
+  });
+
+  it('a check may collect in another scope: one shared call, recorded under that scope, replayed alike', async () => {
+    const calls = new Map<string, number>();
+    const asked: string[] = [];
+    // Every scope also reads acct-000's buckets (as an AWS member reads the management account's trails).
+    const crossScope = defineCheck({
+      meta: { ...META, id: 'fake-cross-scope' },
+      async *run(context) {
+        const owner = { id: 'acct-000', kind: 'account' };
+        const theirs = await context.collect<{ id: string }[]>('storage:ListBuckets', {}, { scope: owner });
+        asked.push(`${context.scope.id}<-${theirs[0]!.id}`);
+        yield { status: 'pass', message: `sees ${theirs.length} buckets of ${owner.id}` };
+      },
+    });
+    const options = { includeProviderChecks: false, checks: [publicCheck, crossScope], now: NOW };
+    const live = await scan({ ...options, providers: [fakeProvider({ scopes: 4, calls })], record: true });
+    const scopes = ['acct-000', 'acct-001', 'acct-002', 'acct-003'];
+    expect(calls.get('storage:ListBuckets')).toBe(4);
+    expect(asked.sort()).toEqual(scopes.map((id) => `${id}<-arn:fake:s3:::acct-000-data`));
+    const recorded = live.snapshot!.requests.filter((r) => r.operation === 'storage:ListBuckets');
+    expect(recorded.map((r) => r.scope).sort()).toEqual(scopes);
+    calls.clear();
+    const replay = parseSnapshot(serializeSnapshot(live.snapshot!));
+    const replayed = await scan({ ...options, providers: [fakeProvider({ scopes: 4, calls })], replay });
+    expect(calls.size).toBe(0);
+    expect(renderJsonReport(replayed)).toBe(renderJsonReport(live));
+  });
+
+  it('an error a check yields itself for one resource carries its cause, and the other results stay', async () => {
+    const partial = defineCheck({
+      meta: { ...META, id: 'fake-partial' },
+      *run() {
+        yield { status: 'pass', resource: { id: 'a' }, message: 'a is fine' };
+        const error = new AccessDeniedError('x:Read', 'not allowed');
+        yield { status: 'error', resource: { id: 'b' }, message: 'b could not be read', error };
+      },
+    });
+    const options = { includeProviderChecks: false, checks: [partial], now: NOW };
+    const result = await scan({ ...options, providers: [fakeProvider({ scopes: 1 })] });
+    const seen = result.findings.map((f) => [f.resource.id, f.status, f.error?.name]);
+    expect(seen).toEqual([['a', 'pass', undefined], ['b', 'error', 'AccessDeniedError']]);
   });
 
   it('an aborted scan stops promptly and returns what it had', async () => {

@@ -12,7 +12,7 @@ import { AccessDeniedError, CredentialsError, DemarcError, TimeoutError, errorFr
 import { canonicalize, compareStrings, type JsonObject } from '../internal/json';
 import { checkLevel, formatMessage } from '../checks/define-check';
 import { checkOptionProblems, type CheckOptionsInput } from '../checks/options';
-import type { AnyCheck, CheckContext, CheckMeta } from '../checks/types';
+import type { AnyCheck, CheckContext, CheckMeta, CollectOptions } from '../checks/types';
 import { compareFindings } from '../findings/index';
 import type { CheckResult, Finding, ResourceRef } from '../findings/types';
 import { NO_ATTESTATIONS } from '../attestations/index';
@@ -330,8 +330,8 @@ async function runCheck(
     attestations: run.attestations,
     classify: (type) => provider.classify(type),
     ...(run.options === undefined ? {} : { options: run.options }),
-    collect: <T>(operation: string, params?: Readonly<Record<string, unknown>>) =>
-      run.cache.collect(provider, scope, operation, params) as Promise<T>,
+    collect: <T>(operation: string, params?: Readonly<Record<string, unknown>>, options?: CollectOptions) =>
+      run.cache.collect(provider, options?.scope ?? scope, operation, params) as Promise<T>,
   };
   let iterator: AsyncIterator<CheckResult> | Iterator<CheckResult> | undefined;
   try {
@@ -410,6 +410,7 @@ function toFinding(provider: ProviderV1, scope: ScopeInfo, meta: CheckMeta, resu
     ...(result.messageId === undefined ? {} : { messageId: result.messageId }),
     ...(result.evidence === undefined ? {} : { evidence: canonicalize(result.evidence) as JsonObject }),
     ...(mark ? { providerManaged: mark.reason } : {}),
+    ...(result.status === 'error' && result.error !== undefined ? { error: summarizeError(result.error) } : {}),
   };
   return mutes.apply(finding, meta.aliases);
 }

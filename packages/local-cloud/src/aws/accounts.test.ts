@@ -10,12 +10,15 @@
 import { CloudTrailClient, DescribeTrailsCommand, GetTrailStatusCommand, TrailNotFoundException } from '@aws-sdk/client-cloudtrail';
 import { DescribeRegionsCommand, EC2Client, GetEbsEncryptionByDefaultCommand, paginateDescribeSecurityGroups } from '@aws-sdk/client-ec2';
 import {
+  AccountNotManagementOrDelegatedAdministratorException,
   CreateUserCommand,
   GetAccessKeyLastUsedCommand,
   GetAccountSummaryCommand,
+  GetLoginProfileCommand,
   IAMClient,
   ListAccessKeysCommand,
   ListMFADevicesCommand,
+  ListOrganizationsFeaturesCommand,
   NoSuchEntityException,
   paginateListRoles,
   paginateListUsers,
@@ -69,10 +72,11 @@ describe('IAM', () => {
   it('reads the account summary, users over pages, MFA devices, keys and their last use', async () => {
     const iam = new IAMClient(await assume('333333333333'));
     const { SummaryMap } = await iam.send(new GetAccountSummaryCommand({}));
-    expect(SummaryMap).toMatchObject({ AccountMFAEnabled: 1, AccountAccessKeysPresent: 0, Users: 3 });
+    expect(SummaryMap).toMatchObject({ AccountMFAEnabled: 1, AccountAccessKeysPresent: 0, AccountPasswordPresent: 1 });
+    expect(SummaryMap?.Users).toBe(4);
     const users = [];
     for await (const page of paginateListUsers({ client: iam }, {})) users.push(...(page.Users ?? []));
-    expect(users.map((u) => u.UserName)).toEqual(['alice', 'bob', 'legacy-batch']);
+    expect(users.map((u) => u.UserName)).toEqual(['alice', 'bob', 'legacy-batch', 'contractor-dana']);
     expect(users[0]?.Arn).toBe('arn:aws:iam::333333333333:user/alice');
     expect(users[0]?.CreateDate).toEqual(new Date('2022-02-01T09:00:00Z'));
     expect((await iam.send(new ListMFADevicesCommand({ UserName: 'alice' }))).MFADevices).toEqual([]);
@@ -82,6 +86,28 @@ describe('IAM', () => {
     const last = await iam.send(new GetAccessKeyLastUsedCommand({ AccessKeyId: keyId }));
     expect(last.AccessKeyLastUsed).toMatchObject({ LastUsedDate: new Date('2024-11-13T10:00:00Z'), ServiceName: 'sqs' });
     await expect(iam.send(new ListMFADevicesCommand({ UserName: 'nobody' }))).rejects.toBeInstanceOf(NoSuchEntityException);
+  });
+
+  it('reads a console password (GetLoginProfile), NoSuchEntity for an API-only user', async () => {
+    const iam = new IAMClient(await assume('333333333333'));
+    const { LoginProfile } = await iam.send(new GetLoginProfileCommand({ UserName: 'contractor-dana' }));
+    const created = new Date('2024-09-01T09:00:00Z');
+    expect(LoginProfile).toEqual({ UserName: 'contractor-dana', CreateDate: created, PasswordResetRequired: false });
+    const error = await iam.send(new GetLoginProfileCommand({ UserName: 'legacy-batch' })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NoSuchEntityException);
+    expect((error as Error).message).toBe('Login Profile for User legacy-batch cannot be found.');
+  });
+
+  it('answers the organization\'s centralized root access features to the management account only', async () => {
+    const management = new IAMClient({ ...cloud.aws.clientConfig(), maxAttempts: 1 });
+    const features = await management.send(new ListOrganizationsFeaturesCommand({}));
+    const enabled = ['RootCredentialsManagement', 'RootSessions'];
+    expect(features).toMatchObject({ OrganizationId: 'o-ex4mpl3org', EnabledFeatures: enabled });
+    const member = new IAMClient(await assume('333333333333'));
+    const error = await member.send(new ListOrganizationsFeaturesCommand({})).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AccountNotManagementOrDelegatedAdministratorException);
+    const { SummaryMap } = await new IAMClient(await assume('222222222222')).send(new GetAccountSummaryCommand({}));
+    expect(SummaryMap).toMatchObject({ AccountMFAEnabled: 0, AccountAccessKeysPresent: 0, AccountPasswordPresent: 0 });
   });
 
   it('lists roles with their paths, service-linked ones included', async () => {
@@ -100,7 +126,7 @@ describe('IAM', () => {
     try {
       const iam = new IAMClient({ ...(await assume('222222222222')), retryStrategy: new ConfiguredRetryStrategy(2, () => 5) });
       const { SummaryMap } = await iam.send(new GetAccountSummaryCommand({}));
-      expect(SummaryMap?.AccountMFAEnabled).toBe(1);
+      expect(SummaryMap?.AccountPasswordPresent).toBe(0);
       expect(cloud.counters.outcomes('aws', 'iam:GetAccountSummary', 'throttle')).toBe(1);
       const error = (await iam.send(new CreateUserCommand({ UserName: 'x' })).catch((e: unknown) => e)) as { name: string };
       expect(error.name).toBe('AccessDenied');

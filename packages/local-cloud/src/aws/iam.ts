@@ -1,6 +1,7 @@
 /**
  * AWS IAM over the query protocol (per account, global): `GetAccountSummary`, `ListUsers`,
- * `ListMFADevices`, `ListAccessKeys`, `GetAccessKeyLastUsed`, `ListRoles`, `GetUser`, `GetRole`.
+ * `GetLoginProfile`, `ListMFADevices`, `ListAccessKeys`, `GetAccessKeyLastUsed`, `ListRoles`, `GetUser`,
+ * `GetRole`, `ListOrganizationsFeatures`.
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_Operations.html
  * Paged lists take `Marker`/`MaxItems` and answer `IsTruncated` + `Marker`.
  *
@@ -8,7 +9,7 @@
  */
 import type { AwsIam, AwsIamRole, AwsIamUser } from '../estate/types.ts';
 import type { Reply } from '../http.ts';
-import { decodeToken, el, encodeToken, page, tx } from '../http.ts';
+import { decodeToken, el, encodeToken, esc, page, tx } from '../http.ts';
 import { type AwsContext, pageSize, stableId } from './context.ts';
 import { members, queryError, queryResponse } from './protocols.ts';
 
@@ -35,6 +36,33 @@ const roleXml = (accountId: string, r: AwsIamRole): string =>
   tx('AssumeRolePolicyDocument', encodeURIComponent(r.assumeRolePolicyDocument)) +
   tx('Description', r.description) +
   tx('MaxSessionDuration', 3600);
+
+/**
+ * `ListOrganizationsFeatures`: centralized root access, answered to the management account or IAM's
+ * delegated administrator, and only with all features and IAM's trusted access on (as in the API
+ * reference's errors; the codes are the SDK model's shape names).
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListOrganizationsFeatures.html
+ */
+const IAM = 'iam.amazonaws.com';
+const organizationsFeatures = (ctx: AwsContext): Reply => {
+  const { organization } = ctx.index.estate;
+  const fail = (code: string, message: string): Reply => queryError(ctx.req, IAM_XMLNS, code, message, 400);
+  const admins = organization.delegatedAdministrators.filter((d) => d.servicePrincipal === IAM).map((d) => d.accountId);
+  const iamAdmin = admins.includes(ctx.accountId);
+  if (ctx.accountId !== organization.managementAccountId && !iamAdmin) {
+    const message = 'The account is not the management account or delegated administrator for centralized root access.';
+    return fail('AccountNotManagementOrDelegatedAdministratorException', message);
+  }
+  if (organization.featureSet !== 'ALL') {
+    return fail('OrganizationNotInAllFeaturesModeException', 'The organization does not have all features enabled.');
+  }
+  if (!organization.enabledServicePrincipals.includes(IAM)) {
+    return fail('ServiceAccessNotEnabledException', 'Trusted access for IAM is not enabled in AWS Organizations.');
+  }
+  const features = members('EnabledFeatures', (organization.rootAccessFeatures ?? []).map((f) => esc(f)));
+  const body = tx('OrganizationId', organization.id) + features;
+  return queryResponse(ctx.req, IAM_XMLNS, 'ListOrganizationsFeatures', body);
+};
 
 /** Serves one IAM operation. @internal */
 export const iam = (ctx: AwsContext, action: string, params: URLSearchParams): Reply => {
@@ -65,6 +93,7 @@ export const iam = (ctx: AwsContext, action: string, params: URLSearchParams): R
       const summary: Record<string, number> = {
         AccountMFAEnabled: data.rootMfaEnabled ? 1 : 0,
         AccountAccessKeysPresent: data.rootAccessKeysPresent ? 1 : 0,
+        AccountPasswordPresent: data.rootPasswordPresent === false ? 0 : 1,
         AccountSigningCertificatesPresent: 0,
         Users: data.users.length,
         UsersQuota: 5000,
@@ -85,6 +114,19 @@ export const iam = (ctx: AwsContext, action: string, params: URLSearchParams): R
       if (!u) return noSuchUser(params.get('UserName') ?? '');
       return queryResponse(req, IAM_XMLNS, action, `<User>${userXml(ctx.accountId, u)}</User>`);
     }
+    case 'GetLoginProfile': {
+      const name = params.get('UserName') ?? '';
+      const u = findUser(name);
+      if (!u) return noSuchUser(name);
+      if (!u.loginProfile) {
+        return queryError(req, IAM_XMLNS, 'NoSuchEntity', `Login Profile for User ${name} cannot be found.`, 404);
+      }
+      const profile =
+        tx('UserName', u.name) + tx('CreateDate', u.loginProfile.createDate) + el('PasswordResetRequired', false);
+      return queryResponse(req, IAM_XMLNS, action, `<LoginProfile>${profile}</LoginProfile>`);
+    }
+    case 'ListOrganizationsFeatures':
+      return organizationsFeatures(ctx);
     case 'ListMFADevices': {
       const u = findUser(params.get('UserName'));
       if (!u) return noSuchUser(params.get('UserName') ?? '');

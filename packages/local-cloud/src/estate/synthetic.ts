@@ -65,15 +65,24 @@ const awsEstate = (n: number, per: number, rnd: () => number, bad: number): AwsE
   for (let i = 0; i < n; i++) {
     const id = String(100000000000 + i);
     const management = i === 0;
-    const users = Array.from({ length: Math.floor(rnd() * 3) }, (_, u) => ({
-      name: `user-${String(u)}`,
-      createDate: daysAgo(400 + rnd() * 600),
-      mfaDevices: rnd() < bad ? [] : [`arn:aws:iam::${id}:mfa/user-${String(u)}`],
-      accessKeys:
-        rnd() < 0.5
-          ? [{ id: `AKIASYN${pad(i, 9)}${pad(u, 4)}`, status: 'Active' as const, createDate: daysAgo(300 + rnd() * 400), lastUsed: { date: daysAgo(rnd() < bad ? 200 : rnd() * 30), service: 's3', region: 'us-east-1' } }]
-          : [],
-    }));
+    const users = Array.from({ length: Math.floor(rnd() * 3) }, (_, u) => {
+      const createDate = daysAgo(400 + rnd() * 600);
+      return {
+        name: `user-${String(u)}`,
+        createDate,
+        // Console users who signed in recently (derived, not drawn, so the seeded stream is unchanged).
+        loginProfile: { createDate },
+        passwordLastUsed: daysAgo((i + u) % 30),
+        mfaDevices: rnd() < bad ? [] : [`arn:aws:iam::${id}:mfa/user-${String(u)}`],
+        accessKeys:
+          rnd() < 0.5
+            ? [{
+              id: `AKIASYN${pad(i, 9)}${pad(u, 4)}`, status: 'Active' as const, createDate: daysAgo(300 + rnd() * 400),
+              lastUsed: { date: daysAgo(rnd() < bad ? 200 : rnd() * 30), service: 's3', region: 'us-east-1' },
+            }]
+            : [],
+      };
+    });
     accounts.push({
       id,
       name: management ? 'synthetic-management' : `synthetic-${pad(i, 5)}`,
