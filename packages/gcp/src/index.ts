@@ -31,8 +31,7 @@ export {
   type GoogleMatrixRow,
   type GoogleMatrixRowId,
   type GoogleParty,
-  type SharedFateAssist,
-  type SharedFateAssistKind,
+  type SharedFateAssist, type SharedFateAssistKind,
 } from './framing';
 export {
   FramingTranslationError,
