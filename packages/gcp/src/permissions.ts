@@ -4,7 +4,8 @@
  * custom role definition with exactly those permissions. Nothing here is kept by hand.
  * @module
  */
-import { GCP_CHECKS, type GcpCheck } from './checks/index';
+import type { AnyCheck, ProviderPermissionsV1 } from '@demarc/core';
+import { GCP_CHECKS } from './checks/index';
 import { DISCOVERY_PERMISSIONS } from './discovery';
 
 /**
@@ -62,9 +63,10 @@ export interface GcpLeastPrivilege {
  * // predefinedRoles: { roles: ['roles/browser'], uncovered: ['resourcemanager.folders.getIamPolicy', 'resourcemanager.organizations.getIamPolicy'] }
  * ```
  */
-export function gcpLeastPrivilege(checks: readonly GcpCheck[] = GCP_CHECKS): GcpLeastPrivilege {
-  const byCheck = Object.fromEntries(checks.map((check) => [check.meta.id, [...check.gcp.permissions]]));
-  const permissions = [...new Set([...DISCOVERY_PERMISSIONS, ...checks.flatMap((check) => check.gcp.permissions)])].sort();
+export function gcpLeastPrivilege(checks: readonly AnyCheck[] = GCP_CHECKS): GcpLeastPrivilege {
+  const byCheck = Object.fromEntries(checks.map((check) => [check.meta.id, [...(check.meta.permissions ?? [])]]));
+  const needed = checks.flatMap((check) => check.meta.permissions ?? []);
+  const permissions = [...new Set([...DISCOVERY_PERMISSIONS, ...needed])].sort();
   const roles = Object.entries(VERIFIED_PREDEFINED_ROLES)
     .filter(([, role]) => role.permissions.some((p) => permissions.includes(p)))
     .map(([name]) => name);
@@ -79,5 +81,27 @@ export function gcpLeastPrivilege(checks: readonly GcpCheck[] = GCP_CHECKS): Gcp
       stage: 'GA',
       includedPermissions: permissions,
     },
+  };
+}
+
+/**
+ * What a scan with the given checks needs, in core's provider contract: every permission, per check
+ * (and `(discovery)`), how to grant them and the custom role to create. `demarc permissions gcp` and
+ * the permissions guide print it.
+ */
+export function gcpPermissions(checks: readonly AnyCheck[] = GCP_CHECKS): ProviderPermissionsV1 {
+  const needs = gcpLeastPrivilege(checks);
+  const roles = needs.predefinedRoles.roles.map((role) => `\`${role}\``).join(', ') || '(none)';
+  const uncovered = needs.predefinedRoles.uncovered.map((permission) => `\`${permission}\``).join(', ');
+  const plus = uncovered ? ` plus a custom role for ${uncovered}` : '';
+  return {
+    kind: 'IAM permissions',
+    all: needs.permissions,
+    byCheck: { '(discovery)': [...DISCOVERY_PERMISSIONS].sort(), ...needs.byCheck },
+    grant: [
+      `Grant at the organization (or folder) the predefined role(s) ${roles}${plus}, or the custom role below alone `
+        + '(`gcloud iam roles create demarcScanner --organization=ORG_ID --file=role.json`).',
+    ],
+    policy: { title: 'Custom role (least privilege)', document: needs.customRole },
   };
 }

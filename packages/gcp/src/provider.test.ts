@@ -4,7 +4,9 @@
  * several pages) must yield exactly the expected findings; injected 429s and 503s are absorbed; one
  * project whose IAM policy is forbidden yields `error` findings for that project only; no write is made.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { OAuth2Client } from 'google-auth-library';
 import { scan, type Finding, type ScanResult } from '@demarc/core';
 import { testProvider } from '@demarc/core/testing';
@@ -123,7 +125,7 @@ describe('scan of an organization through the official REST client against the l
       expect(f.error?.name).toBe('AccessDeniedError');
       expect(f.message).toMatch(/^Access denied: resourcemanager:GetProjectIamPolicy: access-denied \(HTTP 403, gRPC 7\): The caller does not have permission/);
     }
-    expect(denied.filter((f) => f.status !== 'error').map((f) => `${f.status} ${f.checkId}`).sort()).toEqual(['pass gcp-project-owner-label', 'pass gcp-project-pending-deletion']);
+    expect(denied.filter((f) => f.status !== 'error').map((f) => `${f.status} ${f.checkId}`).sort()).toEqual(['pass gcp-resourcemanager-project-owner-label', 'pass gcp-resourcemanager-project-pending-deletion']);
   });
 
   it('yields exactly the expected non-passing findings', () => {
@@ -138,13 +140,13 @@ describe('scan of an organization through the official REST client against the l
       'fail gcp-iam-project-wide-impersonation legacy group:devs@example.com',
       'fail gcp-kms-separation-of-duties legacy user:kim@example.com',
       'fail gcp-logging-audit-log-exemptions legacy user:ops@example.com',
-      'fail gcp-project-pending-deletion legacy legacy',
+      'fail gcp-resourcemanager-project-pending-deletion legacy legacy',
       'fail gcp-iam-deleted-principals web-prod deleted:user:leaver@example.com?uid=42',
       'fail gcp-iam-external-members web-prod user:eve@gmail.com',
       'fail gcp-iam-public-principals web-prod allUsers',
       'fail gcp-iam-service-account-owner-editor web-prod serviceAccount:deployer@web-prod.iam.gserviceaccount.com',
       `provider-managed gcp-iam-service-account-owner-editor web-prod ${AGENT}`,
-      'fail gcp-project-owner-label web-prod web-prod',
+      'fail gcp-resourcemanager-project-owner-label web-prod web-prod',
       'fail gcp-iam-basic-roles-for-people web-prod user:eve@gmail.com',
     ];
     const actual = summary(result.findings).map((line) => (line.startsWith('error ') ? 'error' : line));
@@ -239,11 +241,68 @@ describe('the demo estate', () => {
       const lines = summary(result.findings);
       expect(lines.filter((l) => l.startsWith('error'))).toEqual([]);
       expect(lines).toContain('fail gcp-iam-public-principals example-web-prod allUsers');
-      expect(lines).toContain('fail gcp-project-pending-deletion example-old-experiment Old experiment');
+      expect(lines).toContain('fail gcp-resourcemanager-project-pending-deletion example-old-experiment Old experiment');
       expect(lines.some((l) => l.startsWith('fail gcp-iam-deleted-principals example-dev-sandbox deleted:user:'))).toBe(true);
       expect(demo.counters.writes).toEqual([]);
     } finally {
       await demo.stop();
+    }
+  });
+});
+
+/**
+ * A loopback HTTP proxy in front of the local cloud that counts the requests still open: a request is
+ * open until its response is complete or the client gives up on it (which also ends it upstream).
+ */
+async function countingProxy(targetPort: number) {
+  let open = 0;
+  const server = createServer((incoming, outgoing) => {
+    open += 1;
+    const upstream = request({ host: '127.0.0.1', port: targetPort, method: incoming.method, path: incoming.url, headers: incoming.headers }, (answer) => {
+      outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(outgoing);
+    });
+    upstream.on('error', () => outgoing.destroy());
+    incoming.pipe(upstream);
+    outgoing.on('close', () => {
+      open -= 1;
+      upstream.destroy();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    open: () => open,
+    close: () => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}
+
+describe('an aborted scan', () => {
+  // Each case holds one kind of request open on the local cloud (the `timeout` fault never answers),
+  // aborts the scan while it waits, and expects every request to be given up by the client.
+  it.each([
+    { read: 'discovery (projects.search, a paged call)', operation: 'projects.search' },
+    { read: 'a project check\'s policy (projects.getIamPolicy)', operation: 'projects.getIamPolicy' },
+    { read: 'the organization-level hierarchy (folders.getIamPolicy)', operation: 'folders.getIamPolicy' },
+  ])('leaves no request in flight on the local cloud: $read', async ({ operation }) => {
+    const proxy = await countingProxy(cloud.gcp.clientOptions().port);
+    cloud.counters.reset();
+    cloud.faults.set([{ vendor: 'gcp', operation, timeout: true }]);
+    try {
+      const controller = new AbortController();
+      const scanning = scan({ providers: [gcpProvider(providerOptions({ port: proxy.port }))], signal: controller.signal });
+      await vi.waitFor(() => expect(cloud.counters.outcomes('gcp', operation, 'timeout')).toBeGreaterThan(0), { timeout: 15_000 });
+      expect(proxy.open()).toBeGreaterThan(0);
+      controller.abort();
+      const result = await scanning;
+      expect(result.aborted).toBe(true);
+      await vi.waitFor(() => expect(proxy.open()).toBe(0), { timeout: 5_000 });
+    } finally {
+      cloud.faults.clear();
+      await proxy.close();
     }
   });
 });

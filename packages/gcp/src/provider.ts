@@ -1,16 +1,32 @@
 /**
- * The Google Cloud provider: `gcpProvider(options)` returns a core `ProviderV1` whose discovery walks
- * the resource hierarchy and whose collectors read it through the official clients, created (and the
- * SDK loaded) on the first call.
+ * The Google Cloud provider: `gcpProvider(options)` (also `createProvider`) returns a core `ProviderV1`
+ * whose discovery walks the resource hierarchy and whose collectors are the declared operations
+ * (`operations/`), reading through the official clients, created (and the SDK loaded) on the first call.
  * @module
  */
-import { defineProvider, type ProviderManagedMark, type ProviderV1, type ResourceRef } from '@demarc/core';
+import {
+  collectorsOf,
+  defineProvider,
+  type AnyCheck,
+  type FramingV1,
+  type ProviderManagedMark,
+  type ProviderPermissionsV1,
+  type ProviderV1,
+  type ResourceRef,
+} from '@demarc/core';
 import { GCP_CATALOG, classifyGcpResource } from './catalog';
-import { GCP_CHECKS, type GcpCheck } from './checks/index';
+import { GCP_CHECKS } from './checks/index';
 import { createGcpClients, type GcpClientOptions, type GcpClients } from './clients';
-import { createGcpRuntime } from './discovery';
-import { GOOGLE_FRAMING } from './framing';
+import { discoverGcpScopes } from './discovery';
+import { toGcpError } from './errors';
+import { gcpFramingV1 } from './framing-v1';
 import { SERVICE_AGENT_REASON, isGoogleManagedServiceAgent } from './iam';
+import { GCP_OPERATIONS } from './operations/index';
+import { gcpPermissions } from './permissions';
+import { createGcpSession } from './session';
+
+/** A Google Cloud check (any core check; the package's own are {@link GCP_CHECKS}). */
+export type GcpCheck = AnyCheck;
 
 /** Options of {@link gcpProvider}. All optional: the default scans every project Application Default Credentials can see. */
 export interface GcpProviderOptions extends GcpClientOptions {
@@ -19,16 +35,24 @@ export interface GcpProviderOptions extends GcpClientOptions {
    * checks then cover only the folders and organizations above these projects.
    */
   readonly projectIds?: readonly string[];
-  /** Domains IAM members may come from (default: the organizations' primary domains). */
+  /**
+   * Domains IAM members may come from (default: the organizations' primary domains).
+   * @deprecated Set the `allowedDomains` option of the check `gcp-iam-external-members` instead
+   * (`checkOptions`); this one is its default when the scan's config sets none.
+   */
   readonly allowedDomains?: readonly string[];
-  /** Label keys that name a project's owner (default `['owner']`). */
+  /**
+   * Label keys that name a project's owner (default `['owner']`).
+   * @deprecated Set the `ownerLabelKeys` option of the check `gcp-resourcemanager-project-owner-label`
+   * instead (`checkOptions`); this one is its default when the scan's config sets none.
+   */
   readonly ownerLabelKeys?: readonly string[];
   /** Folder-walk and project-lookup concurrency (default 8). */
   readonly concurrency?: number;
   /** Page size asked of search and list calls (default: the API's). */
   readonly pageSize?: number;
   /** The checks to run (default {@link GCP_CHECKS}). */
-  readonly checks?: readonly GcpCheck[];
+  readonly checks?: readonly AnyCheck[];
   /** Ready clients to use instead of building them (tests, custom transports). */
   readonly clients?: GcpClients;
 }
@@ -49,6 +73,31 @@ export function gcpProviderManaged(resource: ResourceRef): ProviderManagedMark |
   return undefined;
 }
 
+/** The Google Cloud provider: core's contract with its typed framing and the permissions its checks need. */
+export interface GcpProvider extends ProviderV1 {
+  /** Google's framing, in core's contract. */
+  readonly framing: FramingV1;
+  /** The read-only permissions a scan with this provider's checks needs. */
+  permissions(): ProviderPermissionsV1;
+}
+
+/**
+ * The deprecated provider options that are check options now, as the checks' defaults: a scan's
+ * `checkOptions` still win.
+ */
+function withProviderDefaults(checks: readonly AnyCheck[], options: GcpProviderOptions): readonly AnyCheck[] {
+  const { allowedDomains, ownerLabelKeys } = options;
+  const defaults: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
+    'gcp-iam-external-members': allowedDomains?.length ? { allowedDomains } : {},
+    'gcp-resourcemanager-project-owner-label': ownerLabelKeys?.length ? { ownerLabelKeys } : {},
+  };
+  return checks.map((check) => {
+    const given = defaults[check.meta.id];
+    if (!given || Object.keys(given).length === 0) return check;
+    return { ...check, run: (context) => check.run({ ...context, options: { ...given, ...context.options } }) };
+  });
+}
+
 /**
  * The Google Cloud provider for demarc.
  *
@@ -63,25 +112,30 @@ export function gcpProviderManaged(resource: ResourceRef): ProviderManagedMark |
  * await scan({ providers: [gcpProvider({ projectIds: ['alpha', 'beta'], transport: 'rest', authClient })] });
  * ```
  */
-export function gcpProvider(options: GcpProviderOptions = {}): ProviderV1 {
+export function gcpProvider(options: GcpProviderOptions = {}): GcpProvider {
   let clients: Promise<GcpClients> | undefined = options.clients ? Promise.resolve(options.clients) : undefined;
-  const runtime = createGcpRuntime({
+  const session = createGcpSession({
     clients: () => (clients ??= createGcpClients(options)),
     concurrency: options.concurrency ?? 8,
     ...(options.projectIds ? { projectIds: options.projectIds } : {}),
-    ...(options.allowedDomains ? { allowedDomains: options.allowedDomains } : {}),
-    ...(options.ownerLabelKeys ? { ownerLabelKeys: options.ownerLabelKeys } : {}),
     ...(options.pageSize ? { pageSize: options.pageSize } : {}),
   });
-  return defineProvider({
+  const checks = withProviderDefaults(options.checks ?? GCP_CHECKS, options);
+  const definition = {
     id: 'gcp',
     name: 'Google Cloud',
-    framing: GOOGLE_FRAMING,
+    framing: gcpFramingV1(),
     catalog: GCP_CATALOG,
     classify: classifyGcpResource,
-    discoverScopes: () => runtime.discoverScopes(),
-    collectors: runtime.collectors,
-    checks: options.checks ?? GCP_CHECKS,
+    discoverScopes: ({ signal }: { readonly signal: AbortSignal }) => discoverGcpScopes(session, signal),
+    collectors: collectorsOf(GCP_OPERATIONS, () => session, (error, operation) => toGcpError(operation, error)),
+    checks,
     isProviderManaged: gcpProviderManaged,
-  });
+    permissions: () => gcpPermissions(checks),
+  };
+  // permissions() is the contract's next member (core's ProviderV1 gains it); defineProvider keeps it.
+  return defineProvider(definition) as GcpProvider;
 }
+
+/** The generic plugin factory name: the same function as {@link gcpProvider}. */
+export const createProvider = gcpProvider;

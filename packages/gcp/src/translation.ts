@@ -5,7 +5,17 @@
  * the way back rebuilds Google's framing exactly. Shared fate travels as per-domain `assists`.
  * @module
  */
-import { BASELINE_MATRIX, DOMAIN_IDS, SERVICE_MODEL_IDS, type Citation, type DomainId, type Party, type ResponsibilityCell, type ServiceModelId } from '@demarc/core';
+import {
+  BASELINE_MATRIX,
+  DOMAIN_IDS,
+  DemarcError,
+  SERVICE_MODEL_IDS,
+  type Citation,
+  type DomainId,
+  type Party,
+  type ResponsibilityCell,
+  type ServiceModelId,
+} from '@demarc/core';
 import {
   GOOGLE_MATRIX_ROW_IDS,
   type GoogleFraming,
@@ -60,13 +70,13 @@ export interface NormalizedGoogleFraming {
 const FRAMING_TRANSLATION_ERROR = Symbol.for('demarc.gcp.error.framing-translation');
 
 /** A normalized framing cannot be turned back into Google's: it was edited into something Google's two-party diagram cannot say. */
-export class FramingTranslationError extends Error {
+export class FramingTranslationError extends DemarcError {
   /** Marks instances across duplicate installs of the package. */
   readonly [FRAMING_TRANSLATION_ERROR] = true;
-  override readonly name = 'FramingTranslationError';
+  override name = 'FramingTranslationError';
 
   /** True for a `FramingTranslationError` from any copy of `@demarc/gcp`. */
-  static isInstance(value: unknown): value is FramingTranslationError {
+  static override isInstance(value: unknown): value is FramingTranslationError {
     return typeof value === 'object' && value !== null && FRAMING_TRANSLATION_ERROR in value;
   }
 }

@@ -1,15 +1,17 @@
-import { BASIC_ROLES, PUBLIC_PRINCIPALS, SERVICE_AGENT_REASON, grantEvidence, grants, isGoogleManagedServiceAgent, isHumanPrincipal, type GcpHierarchyRecord } from '../iam';
-import { defineGcpCheck, grantResource, nodeResource, values } from './define';
+import { BASIC_ROLES, PUBLIC_PRINCIPALS, SERVICE_AGENT_REASON, grantEvidence, grants, isGoogleManagedServiceAgent, isHumanPrincipal } from '../../iam';
+import { grantResource, nodeResource, values } from '../_shared';
+import { defineGcpCheck } from '../kit';
 
 /** What makes a grant on an organization or folder too broad: it is inherited by every project below. */
 const tooBroad = (role: string, member: string): boolean =>
   PUBLIC_PRINCIPALS.has(member) || (BASIC_ROLES.has(role) && (isHumanPrincipal(member) || role !== 'roles/viewer'));
 
 /** Organization and folder policies grant no basic roles and nothing public, since every project inherits them. */
-export const inheritedBroadGrants = defineGcpCheck({
+export default defineGcpCheck({
   operations: ['resourcemanager:GetHierarchy'],
   meta: {
     id: 'gcp-iam-inherited-broad-grants',
+    service: 'iam',
     title: 'Organization and folder policies grant no basic roles and nothing to the public',
     description: 'Reads the IAM policy of every organization and folder and reports basic roles and grants to allUsers / allAuthenticatedUsers there, which every project below inherits.',
     domain: 'accounts-access',
@@ -25,7 +27,7 @@ export const inheritedBroadGrants = defineGcpCheck({
     },
   },
   async *run(context) {
-    const hierarchy = await context.collect<GcpHierarchyRecord>('resourcemanager:GetHierarchy');
+    const hierarchy = await context.collect('resourcemanager:GetHierarchy');
     for (const node of [...hierarchy.organizations, ...hierarchy.folders]) {
       let found = false;
       for (const { binding, member } of grants(node.policy)) {

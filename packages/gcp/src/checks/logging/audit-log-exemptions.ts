@@ -1,11 +1,12 @@
-import type { GcpIamPolicyRecord } from '../iam';
-import { defineGcpCheck, nodeResource, values } from './define';
+import { nodeResource, values } from '../_shared';
+import { defineGcpCheck } from '../kit';
 
 /** Nobody is exempted from the project's Data Access audit logs. */
-export const auditLogExemptions = defineGcpCheck({
+export default defineGcpCheck({
   operations: ['resourcemanager:GetProjectIamPolicy'],
   meta: {
     id: 'gcp-logging-audit-log-exemptions',
+    service: 'logging',
     title: 'No principal is exempted from Data Access audit logging',
     description: 'Reports exemptedMembers in the project\'s audit configuration: principals whose data reads and writes are not logged.',
     domain: 'logging-monitoring',
@@ -21,7 +22,7 @@ export const auditLogExemptions = defineGcpCheck({
     },
   },
   async *run(context) {
-    const policy = await context.collect<GcpIamPolicyRecord>('resourcemanager:GetProjectIamPolicy');
+    const policy = await context.collect('resourcemanager:GetProjectIamPolicy');
     let found = false;
     for (const config of policy.auditConfigs) {
       for (const log of config.auditLogConfigs) {

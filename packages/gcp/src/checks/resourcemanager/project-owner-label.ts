@@ -1,13 +1,24 @@
-import type { GcpProjectRecord, GcpSettings } from '../iam';
-import { defineGcpCheck, nodeResource, values } from './define';
+import { nodeResource, values } from '../_shared';
+import { defineGcpCheck } from '../kit';
 
 /** Every project names its owner in a label. */
-export const projectOwnerLabel = defineGcpCheck({
-  operations: ['resourcemanager:GetProject', 'gcp:Settings'],
+export default defineGcpCheck({
+  operations: ['resourcemanager:GetProject'],
+  options: {
+    ownerLabelKeys: {
+      type: 'array',
+      items: { type: 'string' },
+      default: ['owner'],
+      minItems: 1,
+      description: 'Label keys that name a project\'s owner; the first non-empty one counts.',
+    },
+  },
   meta: {
-    id: 'gcp-project-owner-label',
+    id: 'gcp-resourcemanager-project-owner-label',
+    service: 'resourcemanager',
+    aliases: ['gcp-project-owner-label'],
     title: 'Projects name an owner in a label',
-    description: 'Checks that the project has a non-empty label with one of the owner label keys (provider option ownerLabelKeys, default owner).',
+    description: 'Checks that the project has a non-empty label with one of the owner label keys (check option ownerLabelKeys, default owner).',
     domain: 'governance',
     severity: 'low',
     rationale: 'A project nobody owns is a project nobody reviews, patches or shuts down; a named owner is the first organisational measure behind every other duty.',
@@ -20,10 +31,11 @@ export const projectOwnerLabel = defineGcpCheck({
     },
   },
   async *run(context) {
-    const [project, settings] = await Promise.all([context.collect<GcpProjectRecord>('resourcemanager:GetProject'), context.collect<GcpSettings>('gcp:Settings')]);
-    const key = settings.ownerLabelKeys.find((k) => (project.labels[k] ?? '').trim() !== '');
+    const project = await context.collect('resourcemanager:GetProject');
+    const keys = context.options.ownerLabelKeys;
+    const key = keys.find((k) => (project.labels[k] ?? '').trim() !== '');
     const resource = nodeResource(`projects/${project.projectId}`, project.displayName);
-    if (key === undefined) yield { status: 'fail', resource, messageId: 'missing', data: values({ project: project.projectId, keys: settings.ownerLabelKeys.join(', ') }), evidence: { labels: { ...project.labels } } };
+    if (key === undefined) yield { status: 'fail', resource, messageId: 'missing', data: values({ project: project.projectId, keys: keys.join(', ') }), evidence: { labels: { ...project.labels } } };
     else yield { status: 'pass', resource, messageId: 'owned', data: values({ project: project.projectId, owner: project.labels[key]! }), evidence: { [key]: project.labels[key]! } };
   },
 });

@@ -1,11 +1,13 @@
-import type { GcpProjectRecord } from '../iam';
-import { defineGcpCheck, nodeResource, values } from './define';
+import { nodeResource, values } from '../_shared';
+import { defineGcpCheck } from '../kit';
 
 /** No project sits in the pending-deletion state. */
-export const projectPendingDeletion = defineGcpCheck({
+export default defineGcpCheck({
   operations: ['resourcemanager:GetProject'],
   meta: {
-    id: 'gcp-project-pending-deletion',
+    id: 'gcp-resourcemanager-project-pending-deletion',
+    service: 'resourcemanager',
+    aliases: ['gcp-project-pending-deletion'],
     title: 'No project is pending deletion',
     description: 'Reports projects in the DELETE_REQUESTED state: shut down, recoverable for a limited time, then deleted with their data.',
     domain: 'governance',
@@ -20,7 +22,7 @@ export const projectPendingDeletion = defineGcpCheck({
     },
   },
   async *run(context) {
-    const project = await context.collect<GcpProjectRecord>('resourcemanager:GetProject');
+    const project = await context.collect('resourcemanager:GetProject');
     const resource = nodeResource(`projects/${project.projectId}`, project.displayName);
     if (project.state === 'DELETE_REQUESTED') yield { status: 'fail', resource, messageId: 'pending', data: values({ project: project.projectId, since: project.deleteTime ?? 'at an unknown time' }), evidence: { state: project.state, ...(project.deleteTime ? { deleteTime: project.deleteTime } : {}) } };
     else yield { status: 'pass', resource, messageId: 'active', data: values({ project: project.projectId, state: project.state }), evidence: { state: project.state } };

@@ -1,11 +1,13 @@
-import { PRIVILEGED_ROLES, conditionExpiry, grantEvidence, grants, isHumanPrincipal, type GcpIamPolicyRecord } from '../iam';
-import { defineGcpCheck, grantResource, nodeResource, values } from './define';
+import { PRIVILEGED_ROLES, conditionExpiry, grantEvidence, grants, isHumanPrincipal } from '../../iam';
+import { grantResource, nodeResource, values } from '../_shared';
+import { defineGcpCheck } from '../kit';
 
 /** Privileged roles granted to people expire (an IAM condition on request.time). */
-export const privilegedGrantsExpire = defineGcpCheck({
+export default defineGcpCheck({
   operations: ['resourcemanager:GetProjectIamPolicy'],
   meta: {
     id: 'gcp-iam-privileged-grants-expire',
+    service: 'iam',
     title: 'Privileged roles granted to people are time-bound',
     description: 'Reports privileged roles (owner, editor, IAM and service-account administration, impersonation) granted to users, groups or domains without an expiry condition, or whose expiry has passed.',
     domain: 'accounts-access',
@@ -22,7 +24,7 @@ export const privilegedGrantsExpire = defineGcpCheck({
     },
   },
   async *run(context) {
-    const policy = await context.collect<GcpIamPolicyRecord>('resourcemanager:GetProjectIamPolicy');
+    const policy = await context.collect('resourcemanager:GetProjectIamPolicy');
     let found = false;
     for (const { binding, member } of grants(policy)) {
       if (!PRIVILEGED_ROLES.has(binding.role) || !isHumanPrincipal(member)) continue;

@@ -1,13 +1,15 @@
-import { grantEvidence, grants, isHumanPrincipal, type GcpIamPolicyRecord } from '../iam';
-import { defineGcpCheck, grantResource, nodeResource, values } from './define';
+import { grantEvidence, grants, isHumanPrincipal } from '../../iam';
+import { grantResource, nodeResource, values } from '../_shared';
+import { defineGcpCheck } from '../kit';
 
 const IMPERSONATION_ROLES = new Set(['roles/iam.serviceAccountUser', 'roles/iam.serviceAccountTokenCreator']);
 
 /** Nobody may impersonate every service account of the project. */
-export const projectWideImpersonation = defineGcpCheck({
+export default defineGcpCheck({
   operations: ['resourcemanager:GetProjectIamPolicy'],
   meta: {
     id: 'gcp-iam-project-wide-impersonation',
+    service: 'iam',
     title: 'People are not granted Service Account User or Token Creator on the whole project',
     description: 'Reports users, groups and domains granted roles/iam.serviceAccountUser or roles/iam.serviceAccountTokenCreator at project level, which covers every service account in the project.',
     domain: 'accounts-access',
@@ -22,7 +24,7 @@ export const projectWideImpersonation = defineGcpCheck({
     },
   },
   async *run(context) {
-    const policy = await context.collect<GcpIamPolicyRecord>('resourcemanager:GetProjectIamPolicy');
+    const policy = await context.collect('resourcemanager:GetProjectIamPolicy');
     let found = false;
     for (const { binding, member } of grants(policy)) {
       if (!IMPERSONATION_ROLES.has(binding.role) || !isHumanPrincipal(member)) continue;

@@ -1,13 +1,29 @@
-import { grantEvidence, grants, isHumanPrincipal, memberDomain, type GcpIamPolicyRecord, type GcpSettings } from '../iam';
-import { defineGcpCheck, grantResource, nodeResource, values } from './define';
+import { grantEvidence, grants, isHumanPrincipal, memberDomain } from '../../iam';
+import { grantResource, nodeResource, values } from '../_shared';
+import { defineGcpCheck } from '../kit';
+
+/** Lowercase, each once, sorted; empty strings dropped. */
+const lowercaseSet = (domains: readonly string[]): string[] =>
+  [...new Set(domains.map((d) => d.toLowerCase()).filter(Boolean))].sort();
 
 /** Every user, group and domain in the project policy belongs to an allowed domain. */
-export const externalMembers = defineGcpCheck({
-  operations: ['resourcemanager:GetProjectIamPolicy', 'gcp:Settings'],
+export default defineGcpCheck({
+  operations: ['resourcemanager:GetProjectIamPolicy', 'resourcemanager:ListOrganizations'],
+  options: {
+    allowedDomains: {
+      type: 'array',
+      items: { type: 'string' },
+      default: [],
+      description:
+        'Domains IAM members may come from (subdomains are not implied). Empty: the primary domains of the '
+        + 'organizations the scan covers.',
+    },
+  },
   meta: {
     id: 'gcp-iam-external-members',
+    service: 'iam',
     title: 'Project IAM members belong to the organization\'s allowed domains',
-    description: 'Reports users, groups and domains from outside the allowed domains (the provider option allowedDomains, else the organizations\' primary domains).',
+    description: 'Reports users, groups and domains from outside the allowed domains (the check option allowedDomains, else the organizations\' primary domains).',
     domain: 'accounts-access',
     severity: 'high',
     rationale: 'Personal Gmail accounts and other companies\' identities escape the organization\'s joiner-mover-leaver process, MFA rules and offboarding.',
@@ -21,8 +37,13 @@ export const externalMembers = defineGcpCheck({
     },
   },
   async *run(context) {
-    const [policy, settings] = await Promise.all([context.collect<GcpIamPolicyRecord>('resourcemanager:GetProjectIamPolicy'), context.collect<GcpSettings>('gcp:Settings')]);
-    const allowed = settings.allowedDomains.domains;
+    const configured = context.options.allowedDomains;
+    const [policy, organizations] = await Promise.all([
+      context.collect('resourcemanager:GetProjectIamPolicy'),
+      configured.length > 0 ? undefined : context.collect('resourcemanager:ListOrganizations'),
+    ]);
+    // Configured domains win; else the organizations' primary domains (their display names).
+    const allowed = lowercaseSet(organizations ? organizations.map((org) => org.displayName) : configured);
     if (allowed.length === 0) {
       yield { status: 'manual', resource: nodeResource(policy.resource), messageId: 'unknown' };
       return;

@@ -1,13 +1,15 @@
-import { SERVICE_AGENT_REASON, grantEvidence, grants, isGoogleManagedServiceAgent, memberKind, type GcpIamPolicyRecord } from '../iam';
-import { defineGcpCheck, grantResource, nodeResource, values } from './define';
+import { SERVICE_AGENT_REASON, grantEvidence, grants, isGoogleManagedServiceAgent, memberKind } from '../../iam';
+import { grantResource, nodeResource, values } from '../_shared';
+import { defineGcpCheck } from '../kit';
 
 const OWNER_EDITOR = new Set(['roles/owner', 'roles/editor']);
 
 /** Service accounts do not hold Owner or Editor. */
-export const serviceAccountOwnerEditor = defineGcpCheck({
+export default defineGcpCheck({
   operations: ['resourcemanager:GetProjectIamPolicy'],
   meta: {
     id: 'gcp-iam-service-account-owner-editor',
+    service: 'iam',
     title: 'Service accounts do not hold roles/owner or roles/editor',
     description: 'Reports service accounts granted roles/owner or roles/editor on the project. Google-managed service agents are reported as provider-managed.',
     domain: 'accounts-access',
@@ -22,7 +24,7 @@ export const serviceAccountOwnerEditor = defineGcpCheck({
     },
   },
   async *run(context) {
-    const policy = await context.collect<GcpIamPolicyRecord>('resourcemanager:GetProjectIamPolicy');
+    const policy = await context.collect('resourcemanager:GetProjectIamPolicy');
     let found = false;
     for (const { binding, member } of grants(policy)) {
       if (!OWNER_EDITOR.has(binding.role) || memberKind(member) !== 'serviceAccount') continue;

@@ -1,14 +1,15 @@
 import type { JsonObject } from '@demarc/core';
-import type { GcpAncestorPolicy, GcpIamPolicyRecord } from '../iam';
-import { defineGcpCheck, nodeResource, values } from './define';
+import { nodeResource, values } from '../_shared';
+import { defineGcpCheck } from '../kit';
 
 const REQUIRED = ['DATA_READ', 'DATA_WRITE'] as const;
 
 /** Data Access audit logs are on for all services, directly or inherited from a folder or the organization. */
-export const dataAccessAuditLogs = defineGcpCheck({
+export default defineGcpCheck({
   operations: ['resourcemanager:GetProjectIamPolicy', 'resourcemanager:GetAncestorIamPolicies'],
   meta: {
     id: 'gcp-logging-data-access-audit-logs',
+    service: 'logging',
     title: 'Data Access audit logs (DATA_READ and DATA_WRITE) are enabled for all services',
     description: 'Combines the auditConfigs of the project and its folders and organization (they add up) and checks that allServices has DATA_READ and DATA_WRITE.',
     domain: 'logging-monitoring',
@@ -25,8 +26,8 @@ export const dataAccessAuditLogs = defineGcpCheck({
   },
   async *run(context) {
     const [own, ancestors] = await Promise.all([
-      context.collect<GcpIamPolicyRecord>('resourcemanager:GetProjectIamPolicy'),
-      context.collect<readonly GcpAncestorPolicy[]>('resourcemanager:GetAncestorIamPolicies'),
+      context.collect('resourcemanager:GetProjectIamPolicy'),
+      context.collect('resourcemanager:GetAncestorIamPolicies'),
     ]);
     const sources = new Map<string, string[]>();
     for (const policy of [own, ...ancestors.map((a) => a.policy)]) {

@@ -1,14 +1,16 @@
-import { memberKind, type GcpIamPolicyRecord } from '../iam';
-import { defineGcpCheck, grantResource, nodeResource, values } from './define';
+import { memberKind } from '../../iam';
+import { grantResource, nodeResource, values } from '../_shared';
+import { defineGcpCheck } from '../kit';
 
 const KMS_ADMIN = 'roles/cloudkms.admin';
 const KEY_USERS = new Set(['roles/cloudkms.cryptoKeyEncrypterDecrypter', 'roles/cloudkms.cryptoKeyEncrypter', 'roles/cloudkms.cryptoKeyDecrypter']);
 
 /** Whoever administers the project's Cloud KMS keys cannot also use them. */
-export const kmsSeparationOfDuties = defineGcpCheck({
+export default defineGcpCheck({
   operations: ['resourcemanager:GetProjectIamPolicy'],
   meta: {
     id: 'gcp-kms-separation-of-duties',
+    service: 'kms',
     title: 'Cloud KMS key administrators cannot also encrypt or decrypt',
     description: 'Reports principals holding roles/cloudkms.admin together with an encrypter or decrypter role on the project.',
     domain: 'data-protection',
@@ -23,7 +25,7 @@ export const kmsSeparationOfDuties = defineGcpCheck({
     },
   },
   async *run(context) {
-    const policy = await context.collect<GcpIamPolicyRecord>('resourcemanager:GetProjectIamPolicy');
+    const policy = await context.collect('resourcemanager:GetProjectIamPolicy');
     const admins = new Set(policy.bindings.filter((b) => b.role === KMS_ADMIN).flatMap((b) => b.members));
     let found = false;
     for (const binding of policy.bindings.filter((b) => KEY_USERS.has(b.role))) {

@@ -1,11 +1,13 @@
-import { PUBLIC_PRINCIPALS, grantEvidence, grants, type GcpIamPolicyRecord } from '../iam';
-import { defineGcpCheck, grantResource, nodeResource, values } from './define';
+import { PUBLIC_PRINCIPALS, grantEvidence, grants } from '../../iam';
+import { grantResource, nodeResource, values } from '../_shared';
+import { defineGcpCheck } from '../kit';
 
 /** No project IAM policy grants anything to `allUsers` or `allAuthenticatedUsers`. */
-export const publicPrincipals = defineGcpCheck({
+export default defineGcpCheck({
   operations: ['resourcemanager:GetProjectIamPolicy'],
   meta: {
     id: 'gcp-iam-public-principals',
+    service: 'iam',
     title: 'Project IAM policies grant nothing to allUsers or allAuthenticatedUsers',
     description: 'Reads the project IAM policy and reports every role granted to allUsers (anyone on the internet) or allAuthenticatedUsers (anyone with a Google account).',
     domain: 'service-configuration',
@@ -20,7 +22,7 @@ export const publicPrincipals = defineGcpCheck({
     },
   },
   async *run(context) {
-    const policy = await context.collect<GcpIamPolicyRecord>('resourcemanager:GetProjectIamPolicy');
+    const policy = await context.collect('resourcemanager:GetProjectIamPolicy');
     let found = false;
     for (const { binding, member } of grants(policy)) {
       if (!PUBLIC_PRINCIPALS.has(member)) continue;

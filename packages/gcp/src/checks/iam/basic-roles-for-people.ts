@@ -1,11 +1,13 @@
-import { BASIC_ROLES, grantEvidence, grants, isHumanPrincipal, type GcpIamPolicyRecord } from '../iam';
-import { defineGcpCheck, grantResource, nodeResource, values } from './define';
+import { BASIC_ROLES, grantEvidence, grants, isHumanPrincipal } from '../../iam';
+import { grantResource, nodeResource, values } from '../_shared';
+import { defineGcpCheck } from '../kit';
 
 /** People (users, groups, domains) hold predefined roles, not the basic Owner / Editor / Viewer roles. */
-export const basicRolesForPeople = defineGcpCheck({
+export default defineGcpCheck({
   operations: ['resourcemanager:GetProjectIamPolicy'],
   meta: {
     id: 'gcp-iam-basic-roles-for-people',
+    service: 'iam',
     title: 'People hold predefined roles, not the basic Owner, Editor or Viewer roles',
     description: 'Reads the project IAM policy and reports every user, group or domain granted roles/owner, roles/editor or roles/viewer.',
     domain: 'accounts-access',
@@ -20,7 +22,7 @@ export const basicRolesForPeople = defineGcpCheck({
     },
   },
   async *run(context) {
-    const policy = await context.collect<GcpIamPolicyRecord>('resourcemanager:GetProjectIamPolicy');
+    const policy = await context.collect('resourcemanager:GetProjectIamPolicy');
     let found = false;
     for (const { binding, member } of grants(policy)) {
       if (!BASIC_ROLES.has(binding.role) || !isHumanPrincipal(member)) continue;

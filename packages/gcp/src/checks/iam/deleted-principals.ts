@@ -1,11 +1,13 @@
-import { grantEvidence, grants, memberKind, type GcpIamPolicyRecord } from '../iam';
-import { defineGcpCheck, grantResource, nodeResource, values } from './define';
+import { grantEvidence, grants, memberKind } from '../../iam';
+import { grantResource, nodeResource, values } from '../_shared';
+import { defineGcpCheck } from '../kit';
 
 /** No binding still names a deleted principal (a leaver left in the policy). */
-export const deletedPrincipals = defineGcpCheck({
+export default defineGcpCheck({
   operations: ['resourcemanager:GetProjectIamPolicy'],
   meta: {
     id: 'gcp-iam-deleted-principals',
+    service: 'iam',
     title: 'Project IAM policies name no deleted principals',
     description: 'Reports bindings whose members start with deleted: (a user, group or service account deleted after it was granted the role).',
     domain: 'accounts-access',
@@ -20,7 +22,7 @@ export const deletedPrincipals = defineGcpCheck({
     },
   },
   async *run(context) {
-    const policy = await context.collect<GcpIamPolicyRecord>('resourcemanager:GetProjectIamPolicy');
+    const policy = await context.collect('resourcemanager:GetProjectIamPolicy');
     let found = false;
     for (const { binding, member } of grants(policy)) {
       if (memberKind(member) !== 'deleted') continue;
