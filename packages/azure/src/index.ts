@@ -8,6 +8,7 @@
  */
 export { AZURE_SOURCES, type AzureSourceId } from './sources';
 export * from './framing';
+export * from './translation';
 export * from './catalog';
 export * from './clients';
 export * from './data';

@@ -10,7 +10,7 @@ import { azureProvider, type AzureProviderOptions } from './provider';
 import { AZURE_OPERATIONS, type ResourceData, type ResourceGroupData } from './data';
 import { providerManaged } from './checks/define';
 import { classify } from './catalog';
-import { resolveVaries, type AzureRowResolution } from './framing';
+import { resolveVaries, type AzureRowResolution } from './translation';
 
 /** A resource as the inventory reports it: classified and, where Azure manages it, marked. */
 export interface InventoryResource extends ResourceData {
