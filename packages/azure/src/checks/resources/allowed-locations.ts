@@ -14,7 +14,8 @@ export default defineAzureCheck({
     rationale: 'Where data is stored and processed is the customer\'s decision and often a legal obligation; a resource in another region may move data out of its jurisdiction.',
     remediation: 'Move or recreate the resource in an allowed location, and assign the Azure Policy "Allowed locations" to stop new ones.',
     references: ['https://learn.microsoft.com/azure/governance/policy/samples/built-in-policies#general'],
-    messages: { allowed: '{{name}} is in {{location}}.', outside: '{{name}} is in {{location}}, outside the allowed locations ({{allowed}}).', unconfigured: 'No allowed locations are configured (option allowedLocations).' },
+    // `unconfigured` names the provider setting a CLI config still sets it with (see the README).
+    messages: { allowed: '{{name}} is in {{location}}.', outside: '{{name}} is in {{location}}, outside the allowed locations ({{allowed}}).', unconfigured: 'No allowed locations are configured (checks.allowedLocations).' },
   },
   operations: ['resourceGroups:list', 'resources:list'],
   options: {
