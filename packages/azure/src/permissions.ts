@@ -95,7 +95,9 @@ export function azureLeastPrivilege(
   checks: readonly PermissionDeclaringCheck[] = AZURE_CHECKS,
   assignableScopes: readonly string[] = ['/subscriptions/<subscription-id>'],
 ): AzureLeastPrivilege {
-  const byCheck = Object.fromEntries(checks.map((check) => [check.meta.id, [...new Set(check.meta.permissions ?? [])].sort()]));
+  const byCheck = Object.fromEntries(
+    checks.map((check) => [check.meta.id, [...new Set(check.meta.permissions ?? [])].sort()]),
+  );
   const actions = [...new Set([...DISCOVERY_PERMISSIONS, ...Object.values(byCheck).flat()])].sort();
   const grants = (role: BuiltInRole, action: string) => role.actions.some((pattern) => actionMatches(pattern, action));
   return {
@@ -136,7 +138,8 @@ export function azurePermissions(checks: readonly PermissionDeclaringCheck[] = A
     all: needs.actions,
     byCheck: { '(discovery)': DISCOVERY_PERMISSIONS, ...needs.byCheck },
     grant: [
-      `Assign the built-in role ${covering.join(' or ') || '(none covers every action)'} at the root management group or each subscription, or create the custom role below (\`az role definition create --role-definition role.json\`).`,
+      `Assign the built-in role ${covering.join(' or ') || '(none covers every action)'} at the root management group or ` +
+        'each subscription, or create the custom role below (`az role definition create --role-definition role.json`).',
     ],
     policy: { title: 'Custom role definition (least privilege)', document: needs.customRole },
   };

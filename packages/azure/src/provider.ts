@@ -14,7 +14,13 @@ import {
   type ScopeInfo,
 } from '@demarc/core';
 import { AZURE_CATALOG, classify, createClassifier, type AzureServiceEntry } from './catalog';
-import { callAzure, convertAzureError, createAzureClients, type AzureClients, type AzureConnectionOptions } from './clients';
+import {
+  callAzure,
+  convertAzureError,
+  createAzureClients,
+  type AzureClients,
+  type AzureConnectionOptions,
+} from './clients';
 import { AZURE_CHECKS } from './checks/index';
 import { withCheckConfig, type AzureCheckConfig } from './check-settings';
 import { AZURE_OPERATIONS } from './operations/index';

@@ -5,18 +5,34 @@
  * The permissions it publishes are built in `permissions.ts`.
  * @module
  */
-import { normalizedFramingTable, SERVICE_MODELS, sourceAddresses, wordsByDomain, type FramingTableV1, type FramingV1 } from '@demarc/core';
-import { AZURE_BANDS, AZURE_FRAMING, AZURE_FRAMING_VERSIONS, AZURE_ROW_DOMAINS, categoryOf, type AzureFramingVersion } from './framing';
+import {
+  normalizedFramingTable,
+  SERVICE_MODELS,
+  sourceAddresses,
+  wordsByDomain,
+  type FramingTableV1,
+  type FramingV1,
+} from '@demarc/core';
+import {
+  AZURE_BANDS,
+  AZURE_FRAMING,
+  AZURE_FRAMING_VERSIONS,
+  AZURE_ROW_DOMAINS,
+  categoryOf,
+  type AzureFramingVersion,
+} from './framing';
 import { AZURE_SOURCES } from './sources';
 import { toNormalized } from './translation';
 
+const CLOUD_MODELS = ['iaas', 'paas', 'saas'] as const;
 const BAND_HEADING = new Map<string, string>(AZURE_BANDS.map((band) => [band.id, band.heading]));
 
 /** One published version as a table in Microsoft's words; rows keep their band (published or derived). */
 const versionTable = (version: AzureFramingVersion, current: boolean): FramingTableV1 => ({
   title: `Microsoft Azure: ${version.title}${current ? ' (current)' : ''}`,
   summary: version.publishesBands
-    ? 'Microsoft\'s legacy diagram: responsibilities always retained by the customer, varying by service type, or transferring to the cloud provider.'
+    ? 'Microsoft\'s legacy diagram: responsibilities always retained by the customer, varying by service type, ' +
+      'or transferring to the cloud provider.'
     : 'Microsoft\'s 2026 table: no bands any more; the band shown is demarc\'s reading of each row\'s cells.',
   columns: version.columnOrder.map((model) => version.columnLabels[model]),
   rows: version.rows.map((row) => ({
@@ -30,7 +46,8 @@ const versionTable = (version: AzureFramingVersion, current: boolean): FramingTa
 
 /** Microsoft's framing: both versions (newest first) and the 2026 table in the normalized model. */
 function buildAzureFraming(): FramingV1 {
-  const tables = [...AZURE_FRAMING.versions].reverse().map((version) => versionTable(version, version.id === AZURE_FRAMING.current.id));
+  const newestFirst = [...AZURE_FRAMING.versions].reverse();
+  const tables = newestFirst.map((version) => versionTable(version, version.id === AZURE_FRAMING.current.id));
   const normalized = normalizedFramingTable(
     'Microsoft Azure (2026 table)',
     toNormalized(AZURE_FRAMING.current).cells,
@@ -41,7 +58,7 @@ function buildAzureFraming(): FramingV1 {
     AZURE_FRAMING_VERSIONS.flatMap((version) =>
       version.rows.map((row) => {
         const which = version.id === 'table-2026' ? '2026 table' : 'legacy diagram';
-        const cells = (['iaas', 'paas', 'saas'] as const).map((m) => `${version.columnLabels[m]} ${row.cells[m]}`).join('; ');
+        const cells = CLOUD_MODELS.map((m) => `${version.columnLabels[m]} ${row.cells[m]}`).join('; ');
         return [AZURE_ROW_DOMAINS[row.id], `"${row.label}" (${which}): ${cells}`] as const;
       }),
     ),

@@ -52,7 +52,12 @@ export function toResourceData(resource: GenericResourceLike): ResourceData {
  * `resources.getById` at `apiVersion`, `session.concurrency` reads at a time. A resource deleted
  * between the list and the read is left out.
  */
-async function readResourcesOfType(session: AzureSession, type: string, apiVersion: string, signal: AbortSignal): Promise<ResourceWithProperties[]> {
+async function readResourcesOfType(
+  session: AzureSession,
+  type: string,
+  apiVersion: string,
+  signal: AbortSignal,
+): Promise<ResourceWithProperties[]> {
   const client = await session.clients.resources(session.subscriptionId);
   const listed = await readAll(client.resources.list({ filter: `resourceType eq '${type}'`, abortSignal: signal }), signal);
   const limit = pLimit(session.concurrency);
@@ -80,12 +85,17 @@ async function readResourcesOfType(session: AzureSession, type: string, apiVersi
  * @param type - The ARM type, as ARM spells it (`Microsoft.Storage/storageAccounts`).
  * @param what - What one resource is called in a sentence (`storage account`).
  */
-export function resourcesOfType(type: string, what: string): OperationDefinition<AzureSession, NoParams, ResourceWithProperties[]> {
+export function resourcesOfType(
+  type: string,
+  what: string,
+): OperationDefinition<AzureSession, NoParams, ResourceWithProperties[]> {
   const apiVersion = ARM_API_VERSIONS[type.toLowerCase()];
   // A programming error in an operation file: it fails when the package loads, in every test.
   if (!apiVersion) throw new DemarcError(`No API version is configured for resource type '${type}' (ARM_API_VERSIONS)`);
   return {
-    description: `Every ${what} of the subscription with its properties (\`resources.list\` filtered by type, then \`resources.getById\` at API version ${apiVersion}).`,
+    description:
+      `Every ${what} of the subscription with its properties (\`resources.list\` filtered by type, then ` +
+      `\`resources.getById\` at API version ${apiVersion}).`,
     permissions: ['Microsoft.Resources/subscriptions/resources/read', `${type}/read`],
     call: (session, _params, { signal }) => readResourcesOfType(session, type, apiVersion, signal),
   };

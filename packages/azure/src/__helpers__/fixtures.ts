@@ -8,7 +8,13 @@ import { CheckTester, type CheckTestCase } from '@demarc/core/testing';
 import type { AnyCheck, CheckOptionsInput } from '@demarc/core';
 import { azureProvider } from '../provider';
 import { providerManaged } from '../checks/shared';
-import { BUILT_IN_ROLE_IDS, type ResourceData, type ResourceGroupData, type ResourceWithProperties, type RoleAssignmentData } from '../data';
+import {
+  BUILT_IN_ROLE_IDS,
+  type ResourceData,
+  type ResourceGroupData,
+  type ResourceWithProperties,
+  type RoleAssignmentData,
+} from '../data';
 
 /** The subscription of the data-driven cases. */
 export const SUB = '00000000-0000-0000-0000-00000000000a';
@@ -16,7 +22,9 @@ const scope = { id: SUB, kind: 'subscription', name: 'test-sub' };
 
 /** Runs cases of collected data through one check (ESLint RuleTester style). */
 export const tester = new CheckTester({
-  provider: azureProvider({ credential: { getToken: async () => ({ token: 'fake', expiresOnTimestamp: Date.now() + 3_600_000 }) } }),
+  provider: azureProvider({
+    credential: { getToken: async () => ({ token: 'fake', expiresOnTimestamp: Date.now() + 3_600_000 }) },
+  }),
   framework: { describe, it },
 });
 
@@ -29,11 +37,13 @@ export const group = (name: string, tags: Record<string, string> = {}, managedBy
 
 /** A resource as `resources:list` returns it. */
 export const resource = (rg: string, type: string, name: string, extra: Partial<ResourceData> = {}): ResourceData => ({
-  id: `${rgId(rg)}/providers/${type}/${name}`, name, type, location: 'westeurope', resourceGroup: rg, tags: {}, ...extra,
+  id: `${rgId(rg)}/providers/${type}/${name}`,
+  name, type, location: 'westeurope', resourceGroup: rg, tags: {}, ...extra,
 });
 
 /** A resource with properties, as the per-type operations return it. */
-export const withProps = (r: ResourceData, properties: Record<string, unknown>): ResourceWithProperties => ({ ...r, properties });
+export const withProps = (r: ResourceData, properties: Record<string, unknown>): ResourceWithProperties =>
+  ({ ...r, properties });
 
 /** A case on {@link SUB}: its name and the collected data by operation. */
 export const c = (name: string, data: CheckTestCase['data']): CheckTestCase => ({ name, scope, data });

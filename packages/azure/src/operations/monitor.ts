@@ -13,7 +13,8 @@ export default defineOperations<AzureSession>()({
     permissions: ['Microsoft.Insights/diagnosticSettings/read'],
     call: async (session, _params: NoParams, { signal }): Promise<ActivityLogSettingData[]> => {
       const client = await session.clients.monitor(session.subscriptionId);
-      const response = await client.diagnosticSettings.list(`subscriptions/${session.subscriptionId}`, { abortSignal: signal });
+      const subscription = `subscriptions/${session.subscriptionId}`;
+      const response = await client.diagnosticSettings.list(subscription, { abortSignal: signal });
       return (response.value ?? []).map((s) => ({
         id: s.id ?? '',
         name: s.name ?? lastSegment(s.id),

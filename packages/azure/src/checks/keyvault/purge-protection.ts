@@ -16,7 +16,10 @@ export default defineAzureCheck({
     remediation: 'az keyvault update --name <vault> --enable-purge-protection true (it cannot be turned off again).',
     references: ['https://learn.microsoft.com/azure/key-vault/general/soft-delete-overview'],
     appliesTo: { resourceTypes: [KEY_VAULT] },
-    messages: { protected: 'Key vault {{name}} has purge protection.', unprotected: 'Key vault {{name}} has no purge protection.' },
+    messages: {
+      protected: 'Key vault {{name}} has purge protection.',
+      unprotected: 'Key vault {{name}} has no purge protection.',
+    },
   },
   // Resource groups say which vaults Azure manages.
   operations: ['resourceGroups:list', 'vaults:list'],

@@ -15,7 +15,11 @@ export default defineAzureCheck({
     remediation: 'Move or recreate the resource in an allowed location, and assign the Azure Policy "Allowed locations" to stop new ones.',
     references: ['https://learn.microsoft.com/azure/governance/policy/samples/built-in-policies#general'],
     // `unconfigured` names the provider setting a CLI config still sets it with (see the README).
-    messages: { allowed: '{{name}} is in {{location}}.', outside: '{{name}} is in {{location}}, outside the allowed locations ({{allowed}}).', unconfigured: 'No allowed locations are configured (checks.allowedLocations).' },
+    messages: {
+      allowed: '{{name}} is in {{location}}.',
+      outside: '{{name}} is in {{location}}, outside the allowed locations ({{allowed}}).',
+      unconfigured: 'No allowed locations are configured (checks.allowedLocations).',
+    },
   },
   operations: ['resourceGroups:list', 'resources:list'],
   options: {

@@ -15,18 +15,25 @@ export default defineAzureCheck({
     rationale: 'A resource group without a named owner has nobody to answer for its cost, its access or an incident in it.',
     remediation: 'Tag the resource group (az group update --tags owner=<team>) and enforce the tag with an Azure Policy "Require a tag on resource groups".',
     references: [TAGGING_GUIDE], appliesTo: { resourceTypes: ['Microsoft.Resources/resourceGroups'] },
-    messages: { tagged: 'Resource group {{name}} carries {{tags}}.', missing: 'Resource group {{name}} lacks {{missing}}.' },
+    messages: {
+      tagged: 'Resource group {{name}} carries {{tags}}.',
+      missing: 'Resource group {{name}} lacks {{missing}}.',
+    },
   },
   operations: ['resourceGroups:list'],
   options: { requiredTags: REQUIRED_TAGS_OPTION },
   async *run(context) {
     const { requiredTags } = context.options;
+    const tags = requiredTags.join(', ');
     for (const group of await context.collect('resourceGroups:list')) {
       const missing = missingTags(group.tags, requiredTags);
       const subject = groupSubject(group);
       yield missing.length === 0
-        ? result({ status: 'pass', ...subject, messageId: 'tagged', data: { name: group.name, tags: requiredTags.join(', ') } })
-        : result({ status: 'fail', ...subject, messageId: 'missing', data: { name: group.name, missing: missing.join(', ') }, evidence: { tags: group.tags } });
+        ? result({ status: 'pass', ...subject, messageId: 'tagged', data: { name: group.name, tags } })
+        : result({
+            status: 'fail', ...subject, messageId: 'missing', data: { name: group.name, missing: missing.join(', ') },
+            evidence: { tags: group.tags },
+          });
     }
   },
 });

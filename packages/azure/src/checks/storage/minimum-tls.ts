@@ -18,7 +18,10 @@ export default defineAzureCheck({
     remediation: 'az storage account update --name <account> --min-tls-version TLS1_2',
     references: ['https://learn.microsoft.com/azure/storage/common/transport-layer-security-configure-minimum-version'],
     appliesTo: { resourceTypes: [STORAGE_ACCOUNT] },
-    messages: { current: 'Storage account {{name}} requires {{version}}.', outdated: 'Storage account {{name}} accepts {{version}}.' },
+    messages: {
+      current: 'Storage account {{name}} requires {{version}}.',
+      outdated: 'Storage account {{name}} accepts {{version}}.',
+    },
   },
   operations: ['resourceGroups:list', 'storageAccounts:list'],
   async *run(context) {

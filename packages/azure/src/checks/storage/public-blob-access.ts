@@ -16,7 +16,11 @@ export default defineAzureCheck({
     remediation: 'az storage account update --name <account> --allow-blob-public-access false',
     references: ['https://learn.microsoft.com/azure/storage/blobs/anonymous-read-access-prevent'],
     appliesTo: { resourceTypes: [STORAGE_ACCOUNT] },
-    messages: { disallowed: 'Storage account {{name}} disallows anonymous blob access.', allowed: 'Storage account {{name}} allows anonymous blob access.', unknown: 'Storage account {{name}} does not report allowBlobPublicAccess.' },
+    messages: {
+      disallowed: 'Storage account {{name}} disallows anonymous blob access.',
+      allowed: 'Storage account {{name}} allows anonymous blob access.',
+      unknown: 'Storage account {{name}} does not report allowBlobPublicAccess.',
+    },
   },
   operations: ['resourceGroups:list', 'storageAccounts:list'],
   async *run(context) {
@@ -24,7 +28,8 @@ export default defineAzureCheck({
     for (const { resource: account, subject } of withSubjects(await context.collect('storageAccounts:list'), groups)) {
       const value = account.properties['allowBlobPublicAccess'];
       const data = { name: account.name };
-      if (value === true) yield result({ status: 'fail', ...subject, messageId: 'allowed', data, evidence: { allowBlobPublicAccess: true } });
+      const evidence = { allowBlobPublicAccess: true };
+      if (value === true) yield result({ status: 'fail', ...subject, messageId: 'allowed', data, evidence });
       else if (value === false) yield result({ status: 'pass', ...subject, messageId: 'disallowed', data });
       else yield result({ status: 'manual', ...subject, messageId: 'unknown', data });
     }

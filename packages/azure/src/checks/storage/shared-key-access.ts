@@ -16,7 +16,10 @@ export default defineAzureCheck({
     remediation: 'Move clients to Microsoft Entra ID, then: az storage account update --name <account> --allow-shared-key-access false',
     references: ['https://learn.microsoft.com/azure/storage/common/shared-key-authorization-prevent'],
     appliesTo: { resourceTypes: [STORAGE_ACCOUNT] },
-    messages: { disallowed: 'Storage account {{name}} disallows Shared Key authorization.', allowed: 'Storage account {{name}} allows Shared Key authorization ({{value}}).' },
+    messages: {
+      disallowed: 'Storage account {{name}} disallows Shared Key authorization.',
+      allowed: 'Storage account {{name}} allows Shared Key authorization ({{value}}).',
+    },
   },
   operations: ['resourceGroups:list', 'storageAccounts:list'],
   async *run(context) {
