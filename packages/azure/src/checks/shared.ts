@@ -4,9 +4,10 @@
  * than one check declares.
  * @module
  */
-import type { ArrayOptionSchema, CheckResult, ProviderManagedMark } from '@demarc/core';
+import type { ArrayOptionSchema, CheckResult, KitCheckContext, ProviderManagedMark } from '@demarc/core';
 import { classify } from '../catalog';
 import type { ResourceData, ResourceGroupData } from '../data';
+import type { AzureOperations } from '../operations/index';
 
 /** A finding's resource for an ARM resource: id, type, region, name, and the catalog service (by kind, so Functions is not App Service). */
 export function resourceRef(resource: Pick<ResourceData, 'id' | 'type' | 'name' | 'location'> & { readonly kind?: string }) {
@@ -81,3 +82,12 @@ export const TAGGING_GUIDE = 'https://learn.microsoft.com/azure/azure-resource-m
 
 /** Microsoft's RBAC best practices, which the Owner checks cite. */
 export const RBAC_BEST_PRACTICES = 'https://learn.microsoft.com/azure/role-based-access-control/best-practices';
+
+/** The `collect` of a check that declares the storage checks' operations. */
+type StorageCollect = KitCheckContext<AzureOperations, 'resourceGroups:list' | 'storageAccounts:list', unknown>['collect'];
+
+/** The storage accounts with their result subjects (the resource groups say which ones Azure manages). */
+export async function storageAccountsOf(collect: StorageCollect) {
+  const groups = await collect('resourceGroups:list');
+  return withSubjects(await collect('storageAccounts:list'), groups);
+}

@@ -4,7 +4,7 @@
  */
 import { STORAGE_ACCOUNT } from '../../operations/storage';
 import { defineAzureCheck } from '../kit';
-import { result, withSubjects } from '../shared';
+import { result, storageAccountsOf } from '../shared';
 
 const CURRENT = ['TLS1_2', 'TLS1_3'];
 
@@ -25,8 +25,7 @@ export default defineAzureCheck({
   },
   operations: ['resourceGroups:list', 'storageAccounts:list'],
   async *run(context) {
-    const groups = await context.collect('resourceGroups:list');
-    for (const { resource: account, subject } of withSubjects(await context.collect('storageAccounts:list'), groups)) {
+    for (const { resource: account, subject } of await storageAccountsOf(context.collect)) {
       const setting = account.properties['minimumTlsVersion'];
       const version = typeof setting === 'string' ? setting : 'TLS1_0 (not set)';
       yield CURRENT.includes(version)

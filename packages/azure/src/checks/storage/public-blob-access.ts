@@ -4,7 +4,7 @@
  */
 import { STORAGE_ACCOUNT } from '../../operations/storage';
 import { defineAzureCheck } from '../kit';
-import { result, withSubjects } from '../shared';
+import { result, storageAccountsOf } from '../shared';
 
 /** Storage accounts disallow anonymous (public) blob access. */
 export default defineAzureCheck({
@@ -24,8 +24,7 @@ export default defineAzureCheck({
   },
   operations: ['resourceGroups:list', 'storageAccounts:list'],
   async *run(context) {
-    const groups = await context.collect('resourceGroups:list');
-    for (const { resource: account, subject } of withSubjects(await context.collect('storageAccounts:list'), groups)) {
+    for (const { resource: account, subject } of await storageAccountsOf(context.collect)) {
       const value = account.properties['allowBlobPublicAccess'];
       const data = { name: account.name };
       const evidence = { allowBlobPublicAccess: true };

@@ -4,7 +4,7 @@
  */
 import { STORAGE_ACCOUNT } from '../../operations/storage';
 import { defineAzureCheck } from '../kit';
-import { result, withSubjects } from '../shared';
+import { result, storageAccountsOf } from '../shared';
 
 /** Storage accounts disallow Shared Key authorization, so every access goes through Entra ID and RBAC. */
 export default defineAzureCheck({
@@ -23,8 +23,7 @@ export default defineAzureCheck({
   },
   operations: ['resourceGroups:list', 'storageAccounts:list'],
   async *run(context) {
-    const groups = await context.collect('resourceGroups:list');
-    for (const { resource: account, subject } of withSubjects(await context.collect('storageAccounts:list'), groups)) {
+    for (const { resource: account, subject } of await storageAccountsOf(context.collect)) {
       const value = account.properties['allowSharedKeyAccess'];
       const shown = value === undefined || value === null ? 'not set, which allows it' : String(value);
       yield value === false
