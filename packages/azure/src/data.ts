@@ -1,31 +1,12 @@
 /**
- * The data the Azure collectors return and the checks read: plain JSON (a snapshot stores it), one
- * shape per collector operation, plus the Resource Manager actions each operation needs.
+ * The data the Azure operations return and the checks read: plain JSON (a snapshot stores it), one
+ * shape per operation (`operations/<service>.ts` declares which operation returns which).
  * @module
  */
 
-/** Collector operation names, `group:operation` after the official clients' method groups. */
-export const AZURE_OPERATIONS = {
-  /** Resource groups of the subscription. */
-  resourceGroups: 'resourceGroups:list',
-  /** Every resource of the subscription (no properties). */
-  resources: 'resources:list',
-  /** Resources of one type, with their properties (`params: { type }`). */
-  resourcesWithProperties: 'resources:listWithProperties',
-  /** Role assignments at and below the subscription. */
-  roleAssignments: 'roleAssignments:listForSubscription',
-  /** Management locks of the subscription and everything in it. */
-  locks: 'managementLocks:listAtSubscriptionLevel',
-  /** Diagnostic settings of the subscription's activity log. */
-  activityLogSettings: 'diagnosticSettings:listForSubscription',
-} as const;
-
-/** A collector operation name. */
-export type AzureOperation = (typeof AZURE_OPERATIONS)[keyof typeof AZURE_OPERATIONS];
-
 /**
  * The API version demarc reads each resource type's properties with (`resources.getById`). A type
- * must be listed here before `resources:listWithProperties` can read it.
+ * must be listed here before an operation can read its properties (`resourcesOfType`).
  */
 export const ARM_API_VERSIONS: Readonly<Record<string, string>> = {
   'microsoft.storage/storageaccounts': '2023-05-01',
@@ -34,21 +15,6 @@ export const ARM_API_VERSIONS: Readonly<Record<string, string>> = {
   'microsoft.compute/virtualmachines': '2024-03-01',
   'microsoft.network/networkinterfaces': '2023-11-01',
   'microsoft.sql/servers': '2021-11-01',
-};
-
-/**
- * The Resource Manager actions each operation needs (the data-plane is never touched). Subscription
- * discovery needs `Microsoft.Resources/subscriptions/read`; `resources:listWithProperties` also needs
- * `<type>/read` for the type it reads.
- */
-export const OPERATION_PERMISSIONS: Readonly<Record<AzureOperation | 'subscriptions:list', readonly string[]>> = {
-  'subscriptions:list': ['Microsoft.Resources/subscriptions/read'],
-  'resourceGroups:list': ['Microsoft.Resources/subscriptions/resourceGroups/read'],
-  'resources:list': ['Microsoft.Resources/subscriptions/resources/read'],
-  'resources:listWithProperties': ['Microsoft.Resources/subscriptions/resources/read'],
-  'roleAssignments:listForSubscription': ['Microsoft.Authorization/roleAssignments/read'],
-  'managementLocks:listAtSubscriptionLevel': ['Microsoft.Authorization/locks/read'],
-  'diagnosticSettings:listForSubscription': ['Microsoft.Insights/diagnosticSettings/read'],
 };
 
 /** Tags as ARM returns them. */
@@ -88,7 +54,7 @@ export interface ResourceData {
   readonly managedBy?: string;
 }
 
-/** A resource with its type-specific properties, as `resources:listWithProperties` returns it. */
+/** A resource with its type-specific properties, as the per-type operations (`storageAccounts:list`, ...) return it. */
 export interface ResourceWithProperties extends ResourceData {
   /** The type's properties (JSON). */
   readonly properties: Readonly<Record<string, unknown>>;

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BASELINE_MATRIX, CORE_SOURCES, DOMAIN_IDS, SERVICE_MODEL_IDS, explain, resolveCitation, type ServiceModelId } from '@demarc/core';
 import {
-  AZURE_BASELINE_DIVERGENCES,
   AZURE_FRAMING,
   AZURE_FRAMING_2026,
   AZURE_FRAMING_CHANGES,
@@ -10,21 +9,24 @@ import {
   AZURE_PARTIES,
   AZURE_ROW_DOMAINS,
   AZURE_ROW_IDS,
-  NormalizedFramingError,
   categoryOf,
-  compareWithBaseline,
   diffFramings,
   framingVersion,
+  type AzureCells,
+  type AzureFramingVersion,
+  type AzureParty,
+} from './framing';
+import {
+  AZURE_BASELINE_DIVERGENCES,
+  NormalizedFramingError,
+  compareWithBaseline,
   fromNormalized,
   resolveAzureRow,
   resolveVaries,
   toAzureParty,
   toNormalized,
   toNormalizedParty,
-  type AzureCells,
-  type AzureFramingVersion,
-  type AzureParty,
-} from './framing';
+} from './translation';
 import { AZURE_SOURCES } from './sources';
 import { azureService, classify } from './catalog';
 

@@ -7,10 +7,10 @@
 import pLimit from 'p-limit';
 import { summarizeError, type ErrorSummary, type ScopeInfo, type ServiceModelId } from '@demarc/core';
 import { azureProvider, type AzureProviderOptions } from './provider';
-import { AZURE_OPERATIONS, type ResourceData, type ResourceGroupData } from './data';
-import { providerManaged } from './checks/define';
+import type { ResourceData, ResourceGroupData } from './data';
+import { providerManaged } from './checks/shared';
 import { classify } from './catalog';
-import { resolveVaries, type AzureRowResolution } from './framing';
+import { resolveVaries, type AzureRowResolution } from './translation';
 
 /** A resource as the inventory reports it: classified and, where Azure manages it, marked. */
 export interface InventoryResource extends ResourceData {
@@ -65,8 +65,8 @@ export async function* azureInventory(options: AzureInventoryOptions = {}): Asyn
   const limit = pLimit(options.subscriptionConcurrency ?? 4);
   const read = async (subscription: ScopeInfo): Promise<AzureInventoryItem> => {
     try {
-      const groups = (await provider.collectors[AZURE_OPERATIONS.resourceGroups]!(subscription, {}, { signal })) as ResourceGroupData[];
-      const resources = (await provider.collectors[AZURE_OPERATIONS.resources]!(subscription, {}, { signal })) as ResourceData[];
+      const groups = (await provider.collectors['resourceGroups:list']!(subscription, {}, { signal })) as ResourceGroupData[];
+      const resources = (await provider.collectors['resources:list']!(subscription, {}, { signal })) as ResourceData[];
       return {
         subscription,
         resourceGroups: groups.map((g) => ({ ...g, ...withReason(providerManaged(g)) })),

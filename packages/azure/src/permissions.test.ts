@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scan } from '@demarc/core';
-import { azureChecks } from './checks/index';
-import { AZURE_OPERATIONS, OPERATION_PERMISSIONS, type AzureOperation } from './data';
+import { azureChecks } from './check-settings';
+import { AZURE_OPERATIONS } from './operations/index';
 import { actionMatches, azureLeastPrivilege, isReadOnlyAction } from './permissions';
 import { azureProvider } from './provider';
 
@@ -11,7 +11,7 @@ describe('least privilege', () => {
   const needs = azureLeastPrivilege(checks);
 
   it('is generated from what the checks declare, plus subscription discovery', () => {
-    expect(needs.actions).toEqual([...new Set(['Microsoft.Resources/subscriptions/read', ...checks.flatMap((c) => c.permissions)])].sort());
+    expect(needs.actions).toEqual([...new Set(['Microsoft.Resources/subscriptions/read', ...checks.flatMap((c) => c.meta.permissions ?? [])])].sort());
     expect(Object.keys(needs.byCheck).sort()).toEqual(checks.map((c) => c.meta.id).sort());
     expect(needs.customRole.Actions).toEqual(needs.actions);
     expect(needs.customRole.DataActions).toEqual([]);
@@ -29,7 +29,9 @@ describe('least privilege', () => {
     expect(reader).toMatchObject({ coversAll: true, missing: [] });
     const securityReader = needs.builtInRoles.find((r) => r.name === 'Security Reader')!;
     expect(securityReader.coversAll).toBe(false);
-    expect([...securityReader.checksCovered].sort()).toEqual(['azure-owner-direct-user-assignment', 'azure-production-delete-lock', 'azure-resource-group-required-tags', 'azure-subscription-owner-count']);
+    expect([...securityReader.checksCovered].sort()).toEqual([
+      'azure-authorization-owner-direct-user-assignment', 'azure-authorization-subscription-owner-count', 'azure-locks-production-groups', 'azure-resources-group-required-tags',
+    ]);
     expect(securityReader.missing).toContain('Microsoft.Storage/storageAccounts/read');
   });
 
@@ -39,27 +41,36 @@ describe('least privilege', () => {
     expect(actionMatches('Microsoft.Authorization/*/read', 'Microsoft.Authorization/roleAssignments/write')).toBe(false);
   });
 
-  it('each check declares the permissions of every operation it actually calls', async () => {
-    // Run every check against recording collectors that answer empty lists.
-    const called = new Map<string, Set<string>>();
+  it('each check reads only the operations it declares, so its derived permissions cover what it calls', async () => {
+    // Run every check against recording collectors that answer empty lists (and one production group).
     const base = azureProvider({ credential: { getToken: async () => ({ token: 't', expiresOnTimestamp: Date.now() + 60_000 }) }, checks: { allowedLocations: ['westeurope'] } });
     for (const check of base.checks) {
-      const seen = new Set<string>();
-      called.set(check.meta.id, seen);
-      const collectors = Object.fromEntries(Object.values(AZURE_OPERATIONS).map((op) => [op, async (_s: unknown, params: Readonly<Record<string, unknown>>) => {
-        seen.add(op === AZURE_OPERATIONS.resourcesWithProperties ? `${op}|${String(params['type'])}` : op);
-        return op === AZURE_OPERATIONS.resourceGroups ? [{ id: '/subscriptions/s/resourceGroups/p', name: 'p', location: 'westeurope', tags: { env: 'prod' } }] : [];
+      const called = new Set<string>();
+      const collectors = Object.fromEntries(Object.keys(AZURE_OPERATIONS).map((op) => [op, async () => {
+        called.add(op);
+        return op === 'resourceGroups:list' ? [{ id: '/subscriptions/s/resourceGroups/p', name: 'p', location: 'westeurope', tags: { env: 'prod' } }] : [];
       }]));
-      await scan({ providers: [{ ...base, discoverScopes: () => [{ id: 's', kind: 'subscription' }], collectors, checks: [check] }] });
-    }
-    for (const check of base.checks) {
-      const calls = [...called.get(check.meta.id)!];
-      expect(calls.length, check.meta.id).toBeGreaterThan(0);
-      for (const call of calls) {
-        const [op, type] = call.split('|') as [AzureOperation, string | undefined];
-        for (const action of OPERATION_PERMISSIONS[op]) expect(check.permissions, `${check.meta.id} calls ${op}`).toContain(action);
-        if (type) expect(check.permissions, `${check.meta.id} reads ${type}`).toContain(`${type}/read`);
+      const result = await scan({ providers: [{ ...base, discoverScopes: () => [{ id: 's', kind: 'subscription' }], collectors, checks: [check] }] });
+      expect(result.findings.filter((f) => f.status === 'error'), check.meta.id).toEqual([]);
+      expect(called.size, check.meta.id).toBeGreaterThan(0);
+      for (const op of called) {
+        expect(check.meta.operations, `${check.meta.id} calls ${op}`).toContain(op);
+        for (const action of AZURE_OPERATIONS[op as keyof typeof AZURE_OPERATIONS].permissions) expect(check.meta.permissions, `${check.meta.id} calls ${op}`).toContain(action);
       }
     }
+  });
+
+  it('the provider publishes them through the contract (ProviderPermissionsV1), discovery included', () => {
+    const provider = azureProvider({ credential: { getToken: async () => null } });
+    const published = provider.permissions();
+    const needs = azureLeastPrivilege(provider.checks);
+    expect(published).toEqual({
+      kind: 'Azure RBAC actions',
+      all: needs.actions,
+      byCheck: { '(discovery)': ['Microsoft.Resources/subscriptions/read'], ...needs.byCheck },
+      grant: ['Assign the built-in role `Reader` at the root management group or each subscription, or create the custom role below (`az role definition create --role-definition role.json`).'],
+      policy: { title: 'Custom role definition (least privilege)', document: needs.customRole },
+    });
+    expect(Object.keys(published.byCheck)).toEqual(['(discovery)', ...provider.checks.map((c) => c.meta.id)]);
   });
 });

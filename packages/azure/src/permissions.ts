@@ -1,17 +1,19 @@
 /**
- * Least privilege, generated from the checks: the exact Resource Manager actions a scan needs, which
- * built-in roles cover them, and a custom role definition with nothing else.
+ * Least privilege, generated from the checks: the exact Resource Manager actions a scan needs (each
+ * check's `meta.permissions`, derived from the operations it declares), which built-in roles cover
+ * them, and a custom role definition with nothing else.
  * @module
  */
-import { OPERATION_PERMISSIONS } from './data';
-import { azureChecks } from './checks/index';
+import type { ProviderPermissionsV1 } from '@demarc/core';
+import { AZURE_CHECKS } from './checks/index';
 
-/** What a check must declare for the generator: its id and the actions it needs. */
+/** What subscription discovery needs, whatever the checks. */
+export const DISCOVERY_PERMISSIONS: readonly string[] = ['Microsoft.Resources/subscriptions/read'];
+
+/** What the generator reads of a check: its id and the actions it needs (derived by the check kit). */
 export interface PermissionDeclaringCheck {
-  /** The check's metadata (only the id is read). */
-  readonly meta: { readonly id: string };
-  /** The Resource Manager actions it needs. */
-  readonly permissions: readonly string[];
+  /** The check's id and the Resource Manager actions it needs. */
+  readonly meta: { readonly id: string; readonly permissions?: readonly string[] };
 }
 
 /** A built-in role and the actions it grants, as Microsoft publishes them. */
@@ -89,9 +91,14 @@ export interface AzureLeastPrivilege {
  * needs.builtInRoles.find((r) => r.coversAll)?.name; // 'Reader'
  * ```
  */
-export function azureLeastPrivilege(checks: readonly PermissionDeclaringCheck[] = azureChecks(), assignableScopes: readonly string[] = ['/subscriptions/<subscription-id>']): AzureLeastPrivilege {
-  const byCheck = Object.fromEntries(checks.map((check) => [check.meta.id, [...new Set(check.permissions)].sort()]));
-  const actions = [...new Set([...OPERATION_PERMISSIONS['subscriptions:list'], ...Object.values(byCheck).flat()])].sort();
+export function azureLeastPrivilege(
+  checks: readonly PermissionDeclaringCheck[] = AZURE_CHECKS,
+  assignableScopes: readonly string[] = ['/subscriptions/<subscription-id>'],
+): AzureLeastPrivilege {
+  const byCheck = Object.fromEntries(
+    checks.map((check) => [check.meta.id, [...new Set(check.meta.permissions ?? [])].sort()]),
+  );
+  const actions = [...new Set([...DISCOVERY_PERMISSIONS, ...Object.values(byCheck).flat()])].sort();
   const grants = (role: BuiltInRole, action: string) => role.actions.some((pattern) => actionMatches(pattern, action));
   return {
     actions,
@@ -116,5 +123,24 @@ export function azureLeastPrivilege(checks: readonly PermissionDeclaringCheck[] 
       NotDataActions: [],
       AssignableScopes: assignableScopes,
     },
+  };
+}
+
+/**
+ * The Azure RBAC actions a scan with these checks needs, as the provider contract publishes them:
+ * per check and for discovery, how to grant them, and the custom role definition.
+ */
+export function azurePermissions(checks: readonly PermissionDeclaringCheck[] = AZURE_CHECKS): ProviderPermissionsV1 {
+  const needs = azureLeastPrivilege(checks);
+  const covering = needs.builtInRoles.filter((role) => role.coversAll).map((role) => `\`${role.name}\``);
+  return {
+    kind: 'Azure RBAC actions',
+    all: needs.actions,
+    byCheck: { '(discovery)': DISCOVERY_PERMISSIONS, ...needs.byCheck },
+    grant: [
+      `Assign the built-in role ${covering.join(' or ') || '(none covers every action)'} at the root management group or ` +
+        'each subscription, or create the custom role below (`az role definition create --role-definition role.json`).',
+    ],
+    policy: { title: 'Custom role definition (least privilege)', document: needs.customRole },
   };
 }

@@ -9,7 +9,6 @@ import { testProvider } from '@demarc/core/testing';
 import { DEMO_AZURE_ALLOWED_LOCATIONS, demoEstate, startLocalCloud, type AzureEstate, type AzureResource, type LocalCloud } from '@demarc/local-cloud';
 import { azureProvider, type AzureProviderOptions } from './provider';
 import { classify } from './catalog';
-import { AZURE_OPERATIONS } from './data';
 import { azureInventory, azureResponsibilitiesFor } from './inventory';
 
 const TENANT = '00000000-0000-0000-0000-0000000000aa';
@@ -69,39 +68,39 @@ const tenant: AzureEstate = {
 };
 
 const CHECK_IDS = [
-  'azure-activity-log-export', 'azure-key-vault-purge-protection', 'azure-nsg-admin-ports-internet', 'azure-owner-direct-user-assignment',
-  'azure-production-delete-lock', 'azure-resource-allowed-locations', 'azure-resource-group-required-tags', 'azure-resource-required-tags',
-  'azure-storage-minimum-tls', 'azure-storage-public-blob-access', 'azure-storage-shared-key-access', 'azure-subscription-owner-count',
-  'azure-vm-public-ip',
+  'azure-monitor-activity-log-export', 'azure-keyvault-purge-protection', 'azure-network-nsg-admin-ports-internet', 'azure-authorization-owner-direct-user-assignment',
+  'azure-locks-production-groups', 'azure-resources-allowed-locations', 'azure-resources-group-required-tags', 'azure-resources-required-tags',
+  'azure-storage-minimum-tls', 'azure-storage-public-blob-access', 'azure-storage-shared-key-access', 'azure-authorization-subscription-owner-count',
+  'azure-compute-vm-public-ip',
 ];
 
 /** Every finding the tenant must produce, as `scope check status resource-name`. */
 const EXPECTED = [
   // alpha
-  'alpha azure-activity-log-export pass alpha',
-  'alpha azure-key-vault-purge-protection pass kvgood', 'alpha azure-key-vault-purge-protection fail kvbad',
-  'alpha azure-nsg-admin-ports-internet pass nsggood', 'alpha azure-nsg-admin-ports-internet fail nsgbad', 'alpha azure-nsg-admin-ports-internet provider-managed aks-nsg',
-  'alpha azure-owner-direct-user-assignment pass cccccccc-0000-0000-0000-000000000001', 'alpha azure-owner-direct-user-assignment fail cccccccc-0000-0000-0000-000000000002',
-  'alpha azure-owner-direct-user-assignment fail cccccccc-0000-0000-0000-000000000003', 'alpha azure-owner-direct-user-assignment pass cccccccc-0000-0000-0000-000000000004',
-  'alpha azure-production-delete-lock pass rg-prod', 'alpha azure-production-delete-lock fail rg-prod2',
-  ...['stgood1', 'stgood2', 'stgood3', 'kvgood', 'nsggood', 'aks', 'stbad1', 'kvbad', 'nsgbad', 'vmpub', 'vmpub-nic', 'vmpub-ip', 'stbad2', 'aks-vmss', 'kubernetes', 'aks-nsg'].map((n) => `alpha azure-resource-allowed-locations pass ${n}`),
-  'alpha azure-resource-allowed-locations fail vmasia',
-  'alpha azure-resource-group-required-tags pass rg-prod', 'alpha azure-resource-group-required-tags pass rg-prod2', 'alpha azure-resource-group-required-tags fail rg-dev',
-  'alpha azure-resource-group-required-tags provider-managed MC_rg-prod_aks_westeurope',
-  ...['stgood1', 'stgood2', 'stgood3', 'kvgood', 'nsggood', 'aks', 'stbad1', 'kvbad', 'nsgbad', 'vmpub', 'vmpub-nic', 'vmpub-ip'].map((n) => `alpha azure-resource-required-tags pass ${n}`),
-  'alpha azure-resource-required-tags fail vmasia', 'alpha azure-resource-required-tags fail stbad2',
-  ...['aks-vmss', 'kubernetes', 'aks-nsg'].map((n) => `alpha azure-resource-required-tags provider-managed ${n}`),
+  'alpha azure-monitor-activity-log-export pass alpha',
+  'alpha azure-keyvault-purge-protection pass kvgood', 'alpha azure-keyvault-purge-protection fail kvbad',
+  'alpha azure-network-nsg-admin-ports-internet pass nsggood', 'alpha azure-network-nsg-admin-ports-internet fail nsgbad', 'alpha azure-network-nsg-admin-ports-internet provider-managed aks-nsg',
+  'alpha azure-authorization-owner-direct-user-assignment pass cccccccc-0000-0000-0000-000000000001', 'alpha azure-authorization-owner-direct-user-assignment fail cccccccc-0000-0000-0000-000000000002',
+  'alpha azure-authorization-owner-direct-user-assignment fail cccccccc-0000-0000-0000-000000000003', 'alpha azure-authorization-owner-direct-user-assignment pass cccccccc-0000-0000-0000-000000000004',
+  'alpha azure-locks-production-groups pass rg-prod', 'alpha azure-locks-production-groups fail rg-prod2',
+  ...['stgood1', 'stgood2', 'stgood3', 'kvgood', 'nsggood', 'aks', 'stbad1', 'kvbad', 'nsgbad', 'vmpub', 'vmpub-nic', 'vmpub-ip', 'stbad2', 'aks-vmss', 'kubernetes', 'aks-nsg'].map((n) => `alpha azure-resources-allowed-locations pass ${n}`),
+  'alpha azure-resources-allowed-locations fail vmasia',
+  'alpha azure-resources-group-required-tags pass rg-prod', 'alpha azure-resources-group-required-tags pass rg-prod2', 'alpha azure-resources-group-required-tags fail rg-dev',
+  'alpha azure-resources-group-required-tags provider-managed MC_rg-prod_aks_westeurope',
+  ...['stgood1', 'stgood2', 'stgood3', 'kvgood', 'nsggood', 'aks', 'stbad1', 'kvbad', 'nsgbad', 'vmpub', 'vmpub-nic', 'vmpub-ip'].map((n) => `alpha azure-resources-required-tags pass ${n}`),
+  'alpha azure-resources-required-tags fail vmasia', 'alpha azure-resources-required-tags fail stbad2',
+  ...['aks-vmss', 'kubernetes', 'aks-nsg'].map((n) => `alpha azure-resources-required-tags provider-managed ${n}`),
   ...['stgood1', 'stgood2', 'stgood3'].flatMap((n) => ['minimum-tls', 'public-blob-access', 'shared-key-access'].map((c) => `alpha azure-storage-${c} pass ${n}`)),
   'alpha azure-storage-minimum-tls fail stbad1', 'alpha azure-storage-minimum-tls fail stbad2',
   'alpha azure-storage-public-blob-access fail stbad1', 'alpha azure-storage-public-blob-access manual stbad2',
   'alpha azure-storage-shared-key-access fail stbad1', 'alpha azure-storage-shared-key-access fail stbad2',
-  'alpha azure-subscription-owner-count fail alpha',
-  'alpha azure-vm-public-ip fail vmpub', 'alpha azure-vm-public-ip pass vmasia',
+  'alpha azure-authorization-subscription-owner-count fail alpha',
+  'alpha azure-compute-vm-public-ip fail vmpub', 'alpha azure-compute-vm-public-ip pass vmasia',
   // beta
-  'beta azure-activity-log-export fail beta', 'beta azure-owner-direct-user-assignment pass cccccccc-0000-0000-0000-000000000005',
-  'beta azure-production-delete-lock skipped beta', 'beta azure-resource-allowed-locations pass stb', 'beta azure-resource-group-required-tags pass rg-b',
-  'beta azure-resource-required-tags pass stb', 'beta azure-storage-minimum-tls pass stb', 'beta azure-storage-public-blob-access pass stb',
-  'beta azure-storage-shared-key-access pass stb', 'beta azure-subscription-owner-count pass beta',
+  'beta azure-monitor-activity-log-export fail beta', 'beta azure-authorization-owner-direct-user-assignment pass cccccccc-0000-0000-0000-000000000005',
+  'beta azure-locks-production-groups skipped beta', 'beta azure-resources-allowed-locations pass stb', 'beta azure-resources-group-required-tags pass rg-b',
+  'beta azure-resources-required-tags pass stb', 'beta azure-storage-minimum-tls pass stb', 'beta azure-storage-public-blob-access pass stb',
+  'beta azure-storage-shared-key-access pass stb', 'beta azure-authorization-subscription-owner-count pass beta',
   // gamma answers 403 to everything: one error per check, for gamma only
   ...CHECK_IDS.map((id) => `gamma ${id} error gamma`),
 ].sort();
@@ -187,7 +186,7 @@ describe('a purpose-built tenant, several pages per list', () => {
 
   it('classifies every resource of the tenant and gives findings their service model and owner', () => {
     for (const sub of tenant.subscriptions) for (const rg of sub.resourceGroups) for (const r of rg.resources) expect(classify(r.type), r.type).toBeDefined();
-    const nsgFinding = result.findings.find((f) => f.checkId === 'azure-nsg-admin-ports-internet' && f.status === 'fail')!;
+    const nsgFinding = result.findings.find((f) => f.checkId === 'azure-network-nsg-admin-ports-internet' && f.status === 'fail')!;
     expect(nsgFinding).toMatchObject({ serviceModel: 'iaas', owner: 'customer', resource: { service: 'virtual-network', region: 'westeurope' } });
     const storageFinding = result.findings.find((f) => f.checkId === 'azure-storage-public-blob-access' && f.status === 'fail')!;
     expect(storageFinding).toMatchObject({ serviceModel: 'paas', owner: 'customer', resource: { service: 'blob-storage' } });
@@ -278,9 +277,9 @@ describe('throttling and transient errors are absorbed', () => {
 
       // With demarc's retries turned off, the same bare 429s surface as retryable throttling errors.
       cloud.faults.set([{ vendor: 'azure', operation: 'roleAssignments.list', scope: ALPHA, throttle: true }]);
-      const failing = await scan({ providers: [azureProvider({ ...withStrip, retry: { throttlingRetries: 0 } })], filter: (meta) => meta.id === 'azure-subscription-owner-count', scopes: [ALPHA] });
+      const failing = await scan({ providers: [azureProvider({ ...withStrip, retry: { throttlingRetries: 0 } })], filter: (meta) => meta.id === 'azure-authorization-subscription-owner-count', scopes: [ALPHA] });
       expect(failing.findings).toHaveLength(1);
-      expect(failing.findings[0]).toMatchObject({ status: 'error', error: { retryable: true, operation: AZURE_OPERATIONS.roleAssignments } });
+      expect(failing.findings[0]).toMatchObject({ status: 'error', error: { retryable: true, operation: 'roleAssignments:listForSubscription' } });
     } finally {
       await cloud.stop();
     }
@@ -293,7 +292,10 @@ describe('the demo estate', () => {
     try {
       const estate = cloud.estate.azure!;
       for (const sub of estate.subscriptions) for (const rg of sub.resourceGroups) for (const r of rg.resources) expect(classify({ type: r.type, ...(r.kind ? { kind: r.kind } : {}) }), r.type).toBeDefined();
-      const result = await scan({ providers: [azureProvider(options(cloud, { checks: { allowedLocations: [...DEMO_AZURE_ALLOWED_LOCATIONS] } }))] });
+      const result = await scan({
+        providers: [azureProvider(options(cloud, { checks: undefined }))],
+        checkOptions: { 'azure-resources-allowed-locations': { allowedLocations: [...DEMO_AZURE_ALLOWED_LOCATIONS] } },
+      });
       const summary = (scope: string) => {
         const counts: Record<string, number> = {};
         for (const f of result.findings.filter((x) => x.resource.scope === scope)) counts[f.status] = (counts[f.status] ?? 0) + 1;
@@ -305,8 +307,8 @@ describe('the demo estate', () => {
       expect(summary('44444444-4444-4444-4444-444444444444')).toEqual({});
       const failures = result.findings.filter((f) => f.status === 'fail').map((f) => `${f.checkId} ${f.resource.name ?? f.resource.id}`).sort();
       expect(failures).toEqual(expect.arrayContaining([
-        'azure-storage-public-blob-access stwebassets', 'azure-storage-public-blob-access stdevscratch', 'azure-key-vault-purge-protection kv-web',
-        'azure-nsg-admin-ports-internet nsg-web', 'azure-resource-allowed-locations vm-web-asia', 'azure-production-delete-lock rg-web',
+        'azure-storage-public-blob-access stwebassets', 'azure-storage-public-blob-access stdevscratch', 'azure-keyvault-purge-protection kv-web',
+        'azure-network-nsg-admin-ports-internet nsg-web', 'azure-resources-allowed-locations vm-web-asia', 'azure-locks-production-groups rg-web',
       ]));
       expect(cloud.counters.writes).toEqual([]);
     } finally {

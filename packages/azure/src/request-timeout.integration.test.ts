@@ -8,11 +8,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { scan, type ScanResult } from '@demarc/core';
 import { startLocalCloud, type AzureEstate, type LocalCloud } from '@demarc/local-cloud';
 import { azureProvider, type AzureProviderOptions } from './provider';
-import { AZURE_OPERATIONS } from './data';
 
 const SUBSCRIPTION = 'aaaaaaaa-0000-0000-0000-000000000001';
 const WIRE_OPERATION = 'roleAssignments.list';
-const CHECK = 'azure-subscription-owner-count';
+const CHECK = 'azure-authorization-subscription-owner-count';
 /** Far beyond the test timeout: only the request timeout can end a hung request in time. */
 const CHECK_TIMEOUT_MS = 10 * 60_000;
 /** Retries of the pipeline: attempts are one more. */
@@ -88,7 +87,7 @@ describe('Azure request timeout', () => {
       const result = await scanOnce();
       expect(result.findings).toHaveLength(1);
       const [finding] = result.findings;
-      const operation = AZURE_OPERATIONS.roleAssignments;
+      const operation = 'roleAssignments:listForSubscription';
       expect(finding).toMatchObject({ status: 'error', error: { operation, retryable: true } });
       expect(finding!.error?.message).toBe(
         `${operation}: ETIMEDOUT: request timeout after ${RETRIES + 1} attempts: ` +

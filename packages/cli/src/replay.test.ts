@@ -45,7 +45,7 @@ const AKS = '/subscriptions/11111111-1111-1111-1111-111111111111/resourceGroups/
  * whose check passes: the mark once came from state the collectors filled, which a replay never had).
  */
 const ESTATES: readonly { name: string; args: readonly string[]; managed: readonly { checkId: string; name: string; manager: string }[] }[] = [
-  { name: 'demo', args: ['--demo'], managed: [{ checkId: 'azure-nsg-admin-ports-internet', name: 'aks-agentpool-12345678-nsg', manager: AKS }] },
+  { name: 'demo', args: ['--demo'], managed: [{ checkId: 'azure-network-nsg-admin-ports-internet', name: 'aks-agentpool-12345678-nsg', manager: AKS }] },
   ...[1, 2, 3].map((seed) => ({ name: `synthetic-seed-${seed}`, args: ['--demo', '--estate', 'synthetic', '--estate-scopes', '4', '--estate-seed', String(seed)], managed: [] })),
 ];
 

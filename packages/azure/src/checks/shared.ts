@@ -1,49 +1,13 @@
 /**
- * `defineAzureCheck` and what Azure checks share: their configuration, the permissions they declare,
- * and how a resource becomes a finding's resource (with its catalog service and provider-managed mark).
+ * What Azure checks share: how a resource becomes a finding's resource (with its catalog service and
+ * the provider-managed mark, derived from collected data only), required tags, and the options more
+ * than one check declares.
  * @module
  */
-import { defineCheck, type CheckDefinition, type CheckResult, type CheckV1, type ProviderManagedMark } from '@demarc/core';
+import type { ArrayOptionSchema, CheckResult, KitCheckContext, ProviderManagedMark } from '@demarc/core';
 import { classify } from '../catalog';
 import type { ResourceData, ResourceGroupData } from '../data';
-
-/** An Azure check: a core check that also declares the Resource Manager actions it needs. */
-export interface AzureCheck<MessageId extends string = string> extends CheckV1<MessageId> {
-  /** The read actions the check needs (least privilege is generated from these). */
-  readonly permissions: readonly string[];
-}
-
-/** What {@link defineAzureCheck} takes: a core check definition plus its permissions. */
-export interface AzureCheckDefinition<MessageId extends string> extends CheckDefinition<MessageId> {
-  /** The Resource Manager read actions the check needs. */
-  readonly permissions: readonly string[];
-}
-
-/** Defines an Azure check: validates the metadata (via core's `defineCheck`), ties it to the `azure` provider and keeps its permissions. */
-export function defineAzureCheck<const MessageId extends string = never>(definition: AzureCheckDefinition<MessageId>): AzureCheck<MessageId> {
-  const check = defineCheck<MessageId>({ meta: { ...definition.meta, provider: 'azure' }, run: definition.run });
-  return { ...check, permissions: [...definition.permissions].sort() };
-}
-
-/** Settings of the Azure checks. */
-export interface AzureCheckConfig {
-  /** Tags every resource group and resource must carry, with a non-empty value (default `['owner']`; add e.g. `'cost-center'`). */
-  readonly requiredTags?: readonly string[];
-  /** Locations resources may be in; `global` is always allowed. Unset: the residency check is skipped. */
-  readonly allowedLocations?: readonly string[];
-  /** The tag that marks production resource groups, and its production values (default `env` ∈ `prod`, `production`). */
-  readonly productionTag?: { readonly name: string; readonly values: readonly string[] };
-  /** The most Owner assignments a subscription may have at subscription scope (default 3). */
-  readonly maxSubscriptionOwners?: number;
-}
-
-/** The settings with defaults filled in. @internal */
-export const withDefaults = (config: AzureCheckConfig = {}) => ({
-  requiredTags: config.requiredTags ?? ['owner'],
-  allowedLocations: config.allowedLocations,
-  productionTag: config.productionTag ?? { name: 'env', values: ['prod', 'production'] },
-  maxSubscriptionOwners: config.maxSubscriptionOwners ?? 3,
-});
+import type { AzureOperations } from '../operations/index';
 
 /** A finding's resource for an ARM resource: id, type, region, name, and the catalog service (by kind, so Functions is not App Service). */
 export function resourceRef(resource: Pick<ResourceData, 'id' | 'type' | 'name' | 'location'> & { readonly kind?: string }) {
@@ -99,3 +63,31 @@ export function missingTags(tags: Readonly<Record<string, string>>, required: re
 
 /** Types one check result where it is written (so a conditional of two results keeps each one's shape). */
 export const result = <const MessageId extends string>(value: CheckResult<MessageId>): CheckResult<MessageId> => value;
+
+/** Pairs each resource with its result subject (the collected groups say which ones Azure manages). */
+export const withSubjects = <R extends ResourceData>(resources: readonly R[], groups: readonly ResourceGroupData[]) =>
+  resources.map((resource) => ({ resource, subject: resourceSubject(resource, groups) }));
+
+/** The `requiredTags` option of the tag checks. */
+export const REQUIRED_TAGS_OPTION = {
+  type: 'array',
+  items: { type: 'string' },
+  description: 'Tags that must be present with a non-empty value (names compare case-insensitively, as ARM compares them).',
+  default: ['owner'],
+  minItems: 1,
+} as const satisfies ArrayOptionSchema<'string'>;
+
+/** Microsoft's guide to tagging, which the tag checks cite. */
+export const TAGGING_GUIDE = 'https://learn.microsoft.com/azure/azure-resource-manager/management/tag-resources';
+
+/** Microsoft's RBAC best practices, which the Owner checks cite. */
+export const RBAC_BEST_PRACTICES = 'https://learn.microsoft.com/azure/role-based-access-control/best-practices';
+
+/** The `collect` of a check that declares the storage checks' operations. */
+type StorageCollect = KitCheckContext<AzureOperations, 'resourceGroups:list' | 'storageAccounts:list', unknown>['collect'];
+
+/** The storage accounts with their result subjects (the resource groups say which ones Azure manages). */
+export async function storageAccountsOf(collect: StorageCollect) {
+  const groups = await collect('resourceGroups:list');
+  return withSubjects(await collect('storageAccounts:list'), groups);
+}
