@@ -9,16 +9,13 @@
  * @module
  */
 import {
-  BASELINE_MATRIX,
-  DOMAINS,
+  normalizedFramingTable,
+  type FramingTableV1,
   SERVICE_MODELS,
   type AnyCheck,
   type DomainId,
-  type Party,
   type ProviderV1,
   type ServiceCatalogEntry,
-  type ServiceModelId,
-  type SharedMode,
   type Source,
 } from '@demarc/core';
 import type { LocalCloud } from '@demarc/local-cloud';
@@ -26,21 +23,8 @@ import type { AwsProviderOptions } from '@demarc/aws';
 import type { GcpProviderOptions } from '@demarc/gcp';
 import type { AzureProviderOptions } from '@demarc/azure';
 
-/** A vendor's framing as a table in its own words, for `demarc matrix <vendor>`. */
-export interface FramingView {
-  /** Title, e.g. `AWS: security "of" and "in" the cloud`. */
-  readonly title: string;
-  /** One or two sentences summarising the vendor's framing. */
-  readonly summary: string;
-  /** Column headers (the vendor's own column names). */
-  readonly columns: readonly string[];
-  /** Rows in the vendor's words; `group` is a band or category heading when the vendor has one. */
-  readonly rows: readonly { readonly label: string; readonly group?: string; readonly cells: readonly string[] }[];
-  /** Source addresses. */
-  readonly sources: readonly string[];
-  /** Notes printed under the table (legend, caveats). */
-  readonly notes?: readonly string[];
-}
+/** A vendor's framing as a table in its own words, for `demarc matrix <vendor>` (core's {@link FramingTableV1}). */
+export type FramingView = FramingTableV1;
 
 /** What the CLI needs from a vendor package. */
 export interface VendorModule {
@@ -75,40 +59,7 @@ const VENDOR_NAMES: Readonly<Record<VendorId, string>> = { aws: 'Amazon Web Serv
 // Framing adapters
 // ---------------------------------------------------------------------------------------------
 
-/** A normalized cell as the three translations all produce it. */
-interface NormalizedCellLike {
-  readonly domain: DomainId;
-  readonly model: ServiceModelId;
-  readonly party: Party;
-  readonly sharedMode?: SharedMode;
-}
-
-const partyWord = (party: Party, sharedMode?: SharedMode): string => (party === 'shared' && sharedMode ? `shared (${sharedMode})` : party);
-
-/**
- * The vendor's framing in the normalized model: one row per domain the vendor speaks to, its party per
- * model, marked `≠` where it differs from demarc's baseline (the provider packages record why).
- */
-function normalizedView(vendorName: string, cells: readonly NormalizedCellLike[], models: readonly ServiceModelId[], sources: readonly string[]): FramingView {
-  const byKey = new Map(cells.map((cell) => [`${cell.domain}|${cell.model}`, cell]));
-  const rows = DOMAINS.filter((domain) => models.some((model) => byKey.has(`${domain.id}|${model}`))).map((domain) => ({
-    label: domain.id,
-    cells: models.map((model) => {
-      const cell = byKey.get(`${domain.id}|${model}`);
-      if (!cell) return '—';
-      const differs = BASELINE_MATRIX[domain.id][model].party !== cell.party;
-      return `${partyWord(cell.party, cell.sharedMode)}${differs ? ' ≠' : ''}`;
-    }),
-  }));
-  return {
-    title: `${vendorName}, translated into the normalized model`,
-    summary: 'The same framing in demarc\'s sixteen domains. "—": the vendor says nothing about that domain there.',
-    columns: models.map((model) => model),
-    rows,
-    sources,
-    notes: ['≠ differs from the demarc baseline for that service model (run `demarc explain <domain>` for the cited reasons).'],
-  };
-}
+const normalizedView = normalizedFramingTable;
 
 /** Groups `[domain, line]` pairs into the per-domain lines of {@link VendorModule.domainWords}. */
 const byDomain = (pairs: readonly (readonly [DomainId, string])[]): Partial<Record<DomainId, string[]>> => {
