@@ -1,11 +1,10 @@
 /**
- * What every report shares: the tool identity and the finding → plain object mapping.
+ * What every report shares: the report input and options, and the finding → plain object mapping
+ * (the tool identity is in `version.ts`, below the runner that also reads it).
  * @module
  */
 import type { Finding } from '../findings/types';
 import type { ScanResult } from '../runner/types';
-
-export { TOOL_NAME, TOOL_URI, TOOL_VERSION } from '../version';
 
 /**
  * What a report reads: a {@link ScanResult}, or the same with findings that are only iterable (a

@@ -9,7 +9,8 @@ import { DOMAIN_IDS, PARTIES, SERVICE_MODEL_IDS } from '../model/ids';
 import { FINDING_STATUSES, SEVERITIES } from '../findings/types';
 import { countStatuses } from '../findings/index';
 import { canonicalize } from '../internal/json';
-import { TOOL_NAME, TOOL_VERSION, collect, findingToJsonText, type ReportInput, type ReportOptions } from './common';
+import { collect, findingToJsonText, type ReportInput, type ReportOptions } from './common';
+import { TOOL_NAME, TOOL_VERSION } from '../version';
 
 /** The JSON result format version (semver: a major bump breaks readers). */
 export const REPORT_SCHEMA_VERSION = '1.0.0';

@@ -8,7 +8,8 @@
  */
 import type { Finding } from '../findings/types';
 import type { ScanResult } from '../runner/types';
-import { collect, TOOL_NAME } from './common';
+import { collect } from './common';
+import { TOOL_NAME } from '../version';
 
 /** Escapes text for XML attributes and content, dropping characters XML 1.0 forbids. */
 export function escapeXml(text: string): string {

@@ -8,7 +8,8 @@ import { DOMAINS, SERVICE_MODELS, type ServiceModelId } from '../model/ids';
 import { ownerOf } from '../model/queries';
 import { countStatuses } from '../findings/index';
 import { FINDING_STATUSES, type Finding } from '../findings/types';
-import { collect, TOOL_NAME, type ReportInput } from './common';
+import { collect, type ReportInput } from './common';
+import { TOOL_NAME } from '../version';
 import { computeCoverage } from './coverage';
 
 /** Options of the Markdown report. */

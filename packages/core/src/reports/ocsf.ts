@@ -8,7 +8,8 @@
 import type { Finding, Severity } from '../findings/types';
 import type { CheckMeta } from '../checks/types';
 import type { ScanResult } from '../runner/types';
-import { TOOL_NAME, TOOL_VERSION, type ReportOptions } from './common';
+import type { ReportOptions } from './common';
+import { TOOL_NAME, TOOL_VERSION } from '../version';
 
 /** The OCSF schema version the events follow. */
 export const OCSF_VERSION = '1.3.0';

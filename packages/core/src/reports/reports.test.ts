@@ -19,7 +19,8 @@ import { sarifReport, type SarifReportOptions } from './sarif';
 import { ocsfReport } from './ocsf';
 import { renderJunitReport } from './junit';
 import { CSV_COLUMNS, renderCsvReport } from './csv';
-import { TOOL_VERSION, findingToJson, findingToJsonText } from './common';
+import { findingToJson, findingToJsonText } from './common';
+import { TOOL_VERSION } from '../version';
 
 const NOW = new Date('2025-06-01T12:00:00Z');
 const fixtureText = (name: string) => readFileSync(new URL(`./__fixtures__/${name}`, import.meta.url), 'utf8');

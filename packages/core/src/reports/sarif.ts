@@ -7,7 +7,8 @@
 import { createHash } from 'node:crypto';
 import type { Finding, Severity } from '../findings/types';
 import type { ScanResult } from '../runner/types';
-import { TOOL_NAME, TOOL_URI, TOOL_VERSION, type ReportOptions } from './common';
+import type { ReportOptions } from './common';
+import { TOOL_NAME, TOOL_URI, TOOL_VERSION } from '../version';
 
 /** Options of the SARIF report. */
 export interface SarifReportOptions extends ReportOptions {

@@ -5,7 +5,7 @@ import { defineCheck } from '../checks/define-check';
 import { renderJsonReport } from '../reports/json';
 import { fakeProvider } from '../runner/__fixtures__/fake-provider';
 import { ShardMergeError, mergeShardReports, parseJsonReport } from '../merge/index';
-import { parseShardSpec, shardOf } from './index';
+import { parseShardSpec, shardOf } from './partition';
 
 const NOW = new Date('2026-11-01T00:00:00Z');
 const SCOPES = 60;
